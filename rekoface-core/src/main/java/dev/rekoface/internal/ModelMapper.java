@@ -1,0 +1,239 @@
+package dev.rekoface.internal;
+
+import dev.rekoface.model.AgeRange;
+import dev.rekoface.model.BooleanAttribute;
+import dev.rekoface.model.BoundingBox;
+import dev.rekoface.model.Emotion;
+import dev.rekoface.model.EmotionType;
+import dev.rekoface.model.EyeDirection;
+import dev.rekoface.model.FaceDetails;
+import dev.rekoface.model.Gender;
+import dev.rekoface.model.GenderType;
+import dev.rekoface.model.ImageSize;
+import dev.rekoface.model.Label;
+import dev.rekoface.model.LabelInstance;
+import dev.rekoface.model.Landmark;
+import dev.rekoface.model.LandmarkType;
+import dev.rekoface.model.Match;
+import dev.rekoface.model.Point;
+import dev.rekoface.model.Pose;
+import dev.rekoface.model.Quality;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import software.amazon.awssdk.services.rekognition.model.ComparedFace;
+import software.amazon.awssdk.services.rekognition.model.CompareFacesMatch;
+import software.amazon.awssdk.services.rekognition.model.ComparedSourceImageFace;
+import software.amazon.awssdk.services.rekognition.model.FaceDetail;
+
+/**
+ * Maps SDK response shapes to rekoface models. Tolerant by design: a missing number is 0 only where the shape is
+ * present but incomplete, confidences are clamped to 0-100, unknown enum strings map to UNKNOWN with the raw string
+ * kept; nothing a newer or hand-edited response contains makes it throw.
+ */
+public final class ModelMapper {
+    private ModelMapper() {
+    }
+
+    /**
+     * Maps a full face detail (DetectFaces, IndexFaces).
+     *
+     * @param d the SDK shape
+     * @param size the displayed image size, or null when unknown
+     * @return the face
+     */
+    public static FaceDetails face(FaceDetail d, ImageSize size) {
+        FaceDetails.Builder b = FaceDetails.builder().boundingBox(box(d.boundingBox()));
+        if (d.confidence() != null) {
+            b.confidence(percent(d.confidence()));
+        }
+        if (d.ageRange() != null && d.ageRange().low() != null && d.ageRange().high() != null) {
+            int low = Math.max(0, d.ageRange().low());
+            b.ageRange(new AgeRange(low, Math.max(low, d.ageRange().high())));
+        }
+        if (d.gender() != null) {
+            String raw = d.gender().valueAsString() == null ? "" : d.gender().valueAsString();
+            b.gender(new Gender(GenderType.fromWire(raw), raw, percent(d.gender().confidence())));
+        }
+        if (d.smile() != null) {
+            b.smile(flag(d.smile().value(), d.smile().confidence()));
+        }
+        if (d.eyeglasses() != null) {
+            b.eyeglasses(flag(d.eyeglasses().value(), d.eyeglasses().confidence()));
+        }
+        if (d.sunglasses() != null) {
+            b.sunglasses(flag(d.sunglasses().value(), d.sunglasses().confidence()));
+        }
+        if (d.beard() != null) {
+            b.beard(flag(d.beard().value(), d.beard().confidence()));
+        }
+        if (d.mustache() != null) {
+            b.mustache(flag(d.mustache().value(), d.mustache().confidence()));
+        }
+        if (d.eyesOpen() != null) {
+            b.eyesOpen(flag(d.eyesOpen().value(), d.eyesOpen().confidence()));
+        }
+        if (d.mouthOpen() != null) {
+            b.mouthOpen(flag(d.mouthOpen().value(), d.mouthOpen().confidence()));
+        }
+        if (d.faceOccluded() != null) {
+            b.faceOccluded(flag(d.faceOccluded().value(), d.faceOccluded().confidence()));
+        }
+        if (d.eyeDirection() != null) {
+            b.eyeDirection(new EyeDirection(num(d.eyeDirection().yaw()), num(d.eyeDirection().pitch()),
+                percent(d.eyeDirection().confidence())));
+        }
+        if (d.hasEmotions()) {
+            d.emotions().forEach(e -> b.addEmotions(emotion(e.typeAsString(), e.confidence())));
+        }
+        if (d.hasLandmarks()) {
+            d.landmarks().forEach(l -> b.addLandmarks(landmark(l.typeAsString(), l.x(), l.y())));
+        }
+        if (d.pose() != null) {
+            b.pose(new Pose(num(d.pose().roll()), num(d.pose().yaw()), num(d.pose().pitch())));
+        }
+        if (d.quality() != null) {
+            b.quality(new Quality(num(d.quality().brightness()), num(d.quality().sharpness())));
+        }
+        if (size != null) {
+            b.imageSize(size);
+        }
+        return b.build();
+    }
+
+    /**
+     * Maps a face inside a CompareFaces result.
+     *
+     * @param d the SDK shape
+     * @param size the displayed image size, or null
+     * @return the face
+     */
+    public static FaceDetails face(ComparedFace d, ImageSize size) {
+        FaceDetails.Builder b = FaceDetails.builder().boundingBox(box(d.boundingBox()));
+        if (d.confidence() != null) {
+            b.confidence(percent(d.confidence()));
+        }
+        if (d.hasEmotions()) {
+            d.emotions().forEach(e -> b.addEmotions(emotion(e.typeAsString(), e.confidence())));
+        }
+        if (d.hasLandmarks()) {
+            d.landmarks().forEach(l -> b.addLandmarks(landmark(l.typeAsString(), l.x(), l.y())));
+        }
+        if (d.smile() != null) {
+            b.smile(flag(d.smile().value(), d.smile().confidence()));
+        }
+        if (d.pose() != null) {
+            b.pose(new Pose(num(d.pose().roll()), num(d.pose().yaw()), num(d.pose().pitch())));
+        }
+        if (d.quality() != null) {
+            b.quality(new Quality(num(d.quality().brightness()), num(d.quality().sharpness())));
+        }
+        if (size != null) {
+            b.imageSize(size);
+        }
+        return b.build();
+    }
+
+    /**
+     * Maps CompareFaces' source face (box and confidence only).
+     *
+     * @param d the SDK shape, may be null
+     * @param size the displayed image size, or null
+     * @return the face, or empty when the service sent none
+     */
+    public static Optional<FaceDetails> face(ComparedSourceImageFace d, ImageSize size) {
+        if (d == null || d.boundingBox() == null) {
+            return Optional.empty();
+        }
+        FaceDetails.Builder b = FaceDetails.builder().boundingBox(box(d.boundingBox()));
+        if (d.confidence() != null) {
+            b.confidence(percent(d.confidence()));
+        }
+        if (size != null) {
+            b.imageSize(size);
+        }
+        return Optional.of(b.build());
+    }
+
+    /**
+     * Maps CompareFaces matches, best first.
+     *
+     * @param matches the SDK matches
+     * @param size the target's displayed size, or null
+     * @return the matches
+     */
+    public static List<Match> matches(List<CompareFacesMatch> matches, ImageSize size) {
+        List<Match> out = new ArrayList<>(matches.size());
+        for (CompareFacesMatch m : matches) {
+            if (m.face() != null) {
+                out.add(new Match(percent(m.similarity()), face(m.face(), size)));
+            }
+        }
+        out.sort(Comparator.comparingDouble(Match::similarity).reversed());
+        return out;
+    }
+
+    /**
+     * Maps a DetectLabels label.
+     *
+     * @param l the SDK label
+     * @return the label
+     */
+    public static Label label(software.amazon.awssdk.services.rekognition.model.Label l) {
+        Label.Builder b = Label.builder().name(l.name() == null ? "" : l.name()).confidence(percent(l.confidence()));
+        if (l.hasInstances()) {
+            l.instances().stream().filter(i -> i.boundingBox() != null)
+                .forEach(i -> b.addInstances(new LabelInstance(box(i.boundingBox()), percent(i.confidence()))));
+        }
+        if (l.hasParents()) {
+            l.parents().forEach(p -> b.addParents(p.name()));
+        }
+        if (l.hasAliases()) {
+            l.aliases().forEach(a -> b.addAliases(a.name()));
+        }
+        if (l.hasCategories()) {
+            l.categories().forEach(c -> b.addCategories(c.name()));
+        }
+        return b.build();
+    }
+
+    /**
+     * Maps a box; a missing box maps to an empty box at the origin.
+     *
+     * @param box the SDK box, may be null
+     * @return the box
+     */
+    public static BoundingBox box(software.amazon.awssdk.services.rekognition.model.BoundingBox box) {
+        if (box == null) {
+            return new BoundingBox(0, 0, 0, 0);
+        }
+        return new BoundingBox(num(box.left()), num(box.top()), Math.max(0, num(box.width())), Math.max(0, num(box.height())));
+    }
+
+    static Emotion emotion(String raw, Float confidence) {
+        String type = raw == null ? "" : raw;
+        return new Emotion(EmotionType.fromWire(type), type, percent(confidence));
+    }
+
+    static Landmark landmark(String raw, Float x, Float y) {
+        String type = raw == null ? "" : raw;
+        return new Landmark(LandmarkType.fromWire(type), type, new Point(num(x), num(y)));
+    }
+
+    private static BooleanAttribute flag(Boolean value, Float confidence) {
+        return new BooleanAttribute(Boolean.TRUE.equals(value), percent(confidence));
+    }
+
+    /** Returns the value clamped to 0-100 (0 when missing or not a number). */
+    public static double percent(Float value) {
+        if (value == null || value.isNaN()) {
+            return 0;
+        }
+        return Math.max(0, Math.min(100, value.doubleValue()));
+    }
+
+    private static double num(Float value) {
+        return value == null || !Float.isFinite(value) ? 0 : value.doubleValue();
+    }
+}

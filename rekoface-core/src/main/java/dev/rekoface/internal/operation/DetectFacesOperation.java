@@ -1,0 +1,90 @@
+package dev.rekoface.internal.operation;
+
+import dev.rekoface.image.ImageSource;
+import dev.rekoface.internal.ModelMapper;
+import dev.rekoface.internal.SdkImages;
+import dev.rekoface.model.FaceAttribute;
+import dev.rekoface.model.FaceAttributes;
+import dev.rekoface.model.FaceDetails;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import software.amazon.awssdk.services.rekognition.RekognitionAsyncClient;
+import software.amazon.awssdk.services.rekognition.RekognitionClient;
+import software.amazon.awssdk.services.rekognition.model.Attribute;
+import software.amazon.awssdk.services.rekognition.model.DetectFacesRequest;
+import software.amazon.awssdk.services.rekognition.model.DetectFacesResponse;
+
+/** DetectFaces: the faces of one image. "No face" is an empty list. */
+public final class DetectFacesOperation
+    implements RekognitionOperation<DetectFacesOperation.Input, DetectFacesRequest, DetectFacesResponse, List<FaceDetails>> {
+
+    /** The shared instance; stateless. */
+    public static final DetectFacesOperation INSTANCE = new DetectFacesOperation();
+
+    /**
+     * The input.
+     *
+     * @param image the image
+     * @param attributes which attributes to return
+     */
+    public record Input(ImageSource image, FaceAttributes attributes) {
+    }
+
+    @Override
+    public String name() {
+        return "DetectFaces";
+    }
+
+    @Override
+    public DetectFacesRequest generateRequest(Input input) {
+        Checks.notNull(input.image(), "image");
+        Checks.notNull(input.attributes(), "attributes");
+        return DetectFacesRequest.builder()
+            .image(SdkImages.toSdk(input.image(), "image"))
+            .attributesWithStrings(attributeStrings(input.attributes()))
+            .build();
+    }
+
+    /**
+     * Converts an attribute selection to the service's strings.
+     *
+     * @param attributes the selection
+     * @return e.g. {@code ["DEFAULT"]}, {@code ["ALL"]}, {@code ["DEFAULT", "AGE_RANGE"]}
+     */
+    public static List<String> attributeStrings(FaceAttributes attributes) {
+        if (attributes.isDefault()) {
+            return List.of(Attribute.DEFAULT.toString());
+        }
+        if (attributes.isAll()) {
+            return List.of(Attribute.ALL.toString());
+        }
+        List<String> out = new ArrayList<>();
+        out.add(Attribute.DEFAULT.toString());
+        for (FaceAttribute a : attributes.attributes()) {
+            out.add(a.name());
+        }
+        return out;
+    }
+
+    @Override
+    public DetectFacesResponse serviceCall(RekognitionClient client, DetectFacesRequest request) {
+        return client.detectFaces(request);
+    }
+
+    @Override
+    public CompletableFuture<DetectFacesResponse> asyncServiceCall(RekognitionAsyncClient client, DetectFacesRequest request) {
+        return client.detectFaces(request);
+    }
+
+    @Override
+    public List<FaceDetails> transformResponse(DetectFacesResponse response, Input input) {
+        if (!response.hasFaceDetails()) {
+            return List.of();
+        }
+        var size = Checks.size(input.image());
+        List<FaceDetails> out = new ArrayList<>(response.faceDetails().size());
+        response.faceDetails().forEach(d -> out.add(ModelMapper.face(d, size)));
+        return List.copyOf(out);
+    }
+}

@@ -1,0 +1,85 @@
+package dev.rekoface.internal.operation;
+
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import software.amazon.awssdk.services.rekognition.RekognitionAsyncClient;
+import software.amazon.awssdk.services.rekognition.RekognitionClient;
+
+/**
+ * One Rekognition call, shared by the sync and async clients: {@link #generateRequest} (validates and builds the SDK
+ * request, before any network call) → {@link #serviceCall}/{@link #asyncServiceCall} → {@link #transformResponse}.
+ *
+ * @param <I> rekoface's input
+ * @param <Q> the SDK request
+ * @param <R> the SDK response
+ * @param <O> rekoface's result
+ */
+public interface RekognitionOperation<I, Q, R, O> {
+
+    /** Returns the Rekognition operation name, e.g. {@code DetectFaces}. */
+    String name();
+
+    /**
+     * Validates the input and builds the SDK request. Throws rekoface exceptions for bad input.
+     *
+     * @param input the input
+     * @return the SDK request
+     */
+    Q generateRequest(I input);
+
+    /**
+     * Calls the service synchronously.
+     *
+     * @param client the SDK client
+     * @param request the request
+     * @return the response
+     */
+    R serviceCall(RekognitionClient client, Q request);
+
+    /**
+     * Calls the service asynchronously.
+     *
+     * @param client the SDK client
+     * @param request the request
+     * @return the response future
+     */
+    CompletableFuture<R> asyncServiceCall(RekognitionAsyncClient client, Q request);
+
+    /**
+     * Maps the SDK response to rekoface's result.
+     *
+     * @param response the response
+     * @param input the input it answers
+     * @return the result
+     */
+    O transformResponse(R response, I input);
+
+    /**
+     * Turns some service errors into answers (e.g. CompareFaces' "no face" error into an empty comparison).
+     *
+     * @param failure the SDK failure
+     * @param input the input
+     * @return a result, or empty to report the error
+     */
+    default Optional<O> transformError(Throwable failure, I input) {
+        return Optional.empty();
+    }
+
+    /**
+     * Describes the resource a not-found or already-exists error refers to, e.g. {@code collection 'faces'}.
+     *
+     * @param input the input
+     * @return the description, or null
+     */
+    default String resource(I input) {
+        return null;
+    }
+
+    /**
+     * Tells whether the call may be repeated safely after an ambiguous failure (the request may have been applied).
+     * Reads are idempotent; IndexFaces is not.
+     */
+    default boolean idempotent() {
+        return true;
+    }
+}

@@ -1,0 +1,38 @@
+package dev.rekoface.testkit.faces;
+
+import dev.rekoface.image.LocalImage;
+import java.util.List;
+import java.util.OptionalDouble;
+
+/**
+ * Finds the faces of an image for the local Rekognition.
+ *
+ * <p>Implementations must be thread-safe and deterministic: the same bytes give the same faces. Geometry is in
+ * ratios of the displayed (EXIF-upright) image, as Rekognition reports it.
+ */
+public interface FaceSource {
+
+    /** Returns a short name for logs and for {@link SourceFace#source()}, e.g. {@code catalogue}. */
+    String name();
+
+    /**
+     * Finds the faces of an image, or tells that this source does not know the image.
+     *
+     * @param image the validated image (JPEG or PNG, at most 5 MB)
+     * @param sha256 lower-case hex SHA-256 of the image bytes
+     * @return the faces, possibly none; {@code null} when this source does not know the image, so that the next
+     *     source is asked
+     */
+    List<SourceFace> detect(LocalImage image, String sha256);
+
+    /**
+     * Tells how similar two faces this source described are, in percent.
+     *
+     * @param a a face
+     * @param b another face
+     * @return the similarity 0-100, or empty when this source cannot compare them
+     */
+    default OptionalDouble similarity(SourceFace a, SourceFace b) {
+        return OptionalDouble.empty();
+    }
+}
