@@ -59,7 +59,7 @@ public final class Threshold implements Comparable<Threshold> {
         checkRange(parameter, percent);
         if (percent > 0 && percent <= 1) {
             throw new InvalidArgumentException(parameter, parameter + " " + format(percent)
-                + " is on a 0-1 scale; Rekognition uses percentages 0-100 (did you mean " + format(percent * 100) + "?)");
+                + " is on a 0-1 scale; Rekognition uses percentages 0-100 (did you mean " + BigDecimal.valueOf(percent).movePointRight(2).stripTrailingZeros().toPlainString() + "?)");
         }
         return new Threshold(percent);
     }

@@ -1,0 +1,99 @@
+package dev.rekoface.support;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.rekoface.RekofaceAsyncClient;
+import dev.rekoface.RekofaceClient;
+import dev.rekoface.testkit.fixtures.Fixtures;
+import java.net.URI;
+import java.util.List;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.rekognition.RekognitionAsyncClient;
+import software.amazon.awssdk.services.rekognition.RekognitionClient;
+
+/** Serves recorded Rekognition responses from WireMock to the real SDK clients. */
+public final class RekognitionWireMock {
+    private final WireMockExtension wm;
+
+    public RekognitionWireMock(WireMockExtension wm) {
+        this.wm = wm;
+    }
+
+    public URI endpoint() {
+        return URI.create(wm.baseUrl());
+    }
+
+    /** A rekoface client built by rekoface (the SDK's default retries apply). */
+    public RekofaceClient client() {
+        return RekofaceClient.builder().endpointOverride(endpoint()).region(Region.US_EAST_1)
+            .credentialsProvider(credentials()).build();
+    }
+
+    /** An async rekoface client built by rekoface. */
+    public RekofaceAsyncClient asyncClient() {
+        return RekofaceAsyncClient.builder().endpointOverride(endpoint()).region(Region.US_EAST_1)
+            .credentialsProvider(credentials()).build();
+    }
+
+    /** A raw SDK client without retries, so that one call is one request. */
+    public RekognitionClient rawClient() {
+        return RekognitionClient.builder().endpointOverride(endpoint()).region(Region.US_EAST_1)
+            .credentialsProvider(credentials())
+            .overrideConfiguration(c -> c.retryStrategy(b -> b.maxAttempts(1)))
+            .build();
+    }
+
+    /** A raw async SDK client without retries. */
+    public RekognitionAsyncClient rawAsyncClient() {
+        return RekognitionAsyncClient.builder().endpointOverride(endpoint()).region(Region.US_EAST_1)
+            .credentialsProvider(credentials())
+            .overrideConfiguration(c -> c.retryStrategy(b -> b.maxAttempts(1)))
+            .build();
+    }
+
+    public static StaticCredentialsProvider credentials() {
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTESTTESTTEST", "secret"));
+    }
+
+    /** Answers an operation with a recorded response of the fixture pack. */
+    public void answer(String operation, String fixture) {
+        answerJson(operation, Fixtures.response(fixture));
+    }
+
+    /** Answers an operation with a JSON body. */
+    public void answerJson(String operation, String json) {
+        wm.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("RekognitionService." + operation))
+            .willReturn(json(200, json)));
+    }
+
+    /** Answers an operation with a service error. */
+    public void fail(String operation, int status, String errorType, String message) {
+        wm.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("RekognitionService." + operation))
+            .willReturn(json(status, "{\"__type\":\"" + errorType + "\",\"Message\":\"" + message + "\"}")
+                .withHeader("x-amzn-RequestId", "req-1234")));
+    }
+
+    private static ResponseDefinitionBuilder json(int status, String body) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/x-amz-json-1.1")
+            .withHeader("x-amzn-RequestId", "req-1234").withBody(body);
+    }
+
+    /** Returns how many requests reached the server. */
+    public int requestCount() {
+        return wm.getAllServeEvents().size();
+    }
+
+    /** Returns the requests made to an operation. */
+    public List<LoggedRequest> requests(String operation) {
+        return wm.findAll(postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("RekognitionService." + operation)));
+    }
+}
