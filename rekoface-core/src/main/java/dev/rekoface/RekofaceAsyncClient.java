@@ -7,6 +7,7 @@ import dev.rekoface.model.FaceDetails;
 import dev.rekoface.model.Label;
 import dev.rekoface.model.QualityFilter;
 import dev.rekoface.model.Threshold;
+import dev.rekoface.model.CollectionSummary;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
@@ -83,7 +84,11 @@ public interface RekofaceAsyncClient extends AutoCloseable {
      * @return the comparison
      */
     default CompletableFuture<FaceComparison> compareFaces(ImageSource source, ImageSource target, double similarityThreshold) {
-        return compareFaces(source, target, Threshold.of("similarity threshold", similarityThreshold), QualityFilter.NONE);
+        try {
+            return compareFaces(source, target, Threshold.of("similarity threshold", similarityThreshold), QualityFilter.NONE);
+        } catch (RekofaceException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     /**
@@ -116,6 +121,23 @@ public interface RekofaceAsyncClient extends AutoCloseable {
      * @return the labels
      */
     CompletableFuture<List<Label>> detectLabels(ImageSource image, int maxLabels, Threshold minConfidence);
+
+    /**
+     * Lists the collections of the account and region, following ListCollections' pages lazily.
+     *
+     * @return the collections
+     */
+    PagedPublisher<CollectionSummary> listCollections();
+
+    /**
+     * Returns a handle on a collection (which may not exist yet: see {@link AsyncFaceCollection#createIfAbsent()}).
+     * No request is made.
+     *
+     * @param collectionId 1-255 of letters, digits, '_', '.' and '-'
+     * @return the handle
+     * @throws InvalidArgumentException if the id breaks Rekognition's rules
+     */
+    AsyncFaceCollection collection(String collectionId);
 
     /** Closes the SDK client if rekoface created it; a client supplied by the caller stays open. */
     @Override

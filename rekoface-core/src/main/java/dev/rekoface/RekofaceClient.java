@@ -7,7 +7,9 @@ import dev.rekoface.model.FaceDetails;
 import dev.rekoface.model.Label;
 import dev.rekoface.model.QualityFilter;
 import dev.rekoface.model.Threshold;
+import dev.rekoface.model.CollectionSummary;
 import java.util.List;
+import java.util.stream.Stream;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.rekognition.RekognitionClient;
 
@@ -116,6 +118,23 @@ public interface RekofaceClient extends AutoCloseable {
      * @return the labels
      */
     List<Label> detectLabels(ImageSource image, int maxLabels, Threshold minConfidence);
+
+    /**
+     * Lists the collections of the account and region, following ListCollections' pages lazily.
+     *
+     * @return the collections
+     */
+    Stream<CollectionSummary> listCollections();
+
+    /**
+     * Returns a handle on a collection (which may not exist yet: see {@link FaceCollection#createIfAbsent()}).
+     * No request is made.
+     *
+     * @param collectionId 1-255 of letters, digits, '_', '.' and '-'
+     * @return the handle
+     * @throws InvalidArgumentException if the id breaks Rekognition's rules
+     */
+    FaceCollection collection(String collectionId);
 
     /** Closes the SDK client if rekoface created it; a client supplied by the caller stays open. */
     @Override

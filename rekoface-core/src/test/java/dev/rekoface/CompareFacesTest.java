@@ -125,8 +125,11 @@ class CompareFacesTest {
     @Test
     void compareFaces_asyncThresholdOnZeroToOneScale_failsTheFutureWithoutARequest() {
         try (RekofaceAsyncClient async = reko.asyncClient()) {
-            assertThatThrownBy(() -> async.compareFaces(ric, crowd, 0.7).join())
-                .isInstanceOf(InvalidArgumentException.class)
+            java.util.concurrent.CompletableFuture<FaceComparison> future = async.compareFaces(ric, crowd, 0.7);
+            assertThat(future).isCompletedExceptionally();
+            assertThatThrownBy(future::join)
+                .isInstanceOf(CompletionException.class)
+                .hasCauseInstanceOf(InvalidArgumentException.class)
                 .hasMessageContaining("did you mean 70?");
         }
         assertThat(reko.requestCount()).isZero();

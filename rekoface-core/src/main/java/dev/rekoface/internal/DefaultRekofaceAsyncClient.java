@@ -1,10 +1,16 @@
 package dev.rekoface.internal;
 
+import dev.rekoface.AsyncFaceCollection;
+import dev.rekoface.PagedPublisher;
 import dev.rekoface.RekofaceAsyncClient;
+import dev.rekoface.RekofaceException;
 import dev.rekoface.image.ImageSource;
+import dev.rekoface.internal.operation.CollectionOperations;
+import dev.rekoface.internal.operation.CollectionOperations.PageRequest;
 import dev.rekoface.internal.operation.CompareFacesOperation;
 import dev.rekoface.internal.operation.DetectFacesOperation;
 import dev.rekoface.internal.operation.DetectLabelsOperation;
+import dev.rekoface.model.CollectionSummary;
 import dev.rekoface.model.FaceAttributes;
 import dev.rekoface.model.FaceComparison;
 import dev.rekoface.model.FaceDetails;
@@ -13,40 +19,44 @@ import dev.rekoface.model.QualityFilter;
 import dev.rekoface.model.Threshold;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import software.amazon.awssdk.services.rekognition.RekognitionAsyncClient;
 
-/** The non-blocking client. */
+/** The non-blocking client: every call through an async {@link Invoker}. */
 public final class DefaultRekofaceAsyncClient implements RekofaceAsyncClient {
-    private final RekognitionAsyncClient client;
-    private final boolean ownsClient;
+    private final Invoker invoker;
 
-    DefaultRekofaceAsyncClient(RekognitionAsyncClient client, boolean ownsClient) {
-        this.client = client;
-        this.ownsClient = ownsClient;
+    DefaultRekofaceAsyncClient(Invoker invoker) {
+        this.invoker = invoker;
     }
 
     @Override
     public CompletableFuture<List<FaceDetails>> detectFaces(ImageSource image, FaceAttributes attributes) {
-        return OperationExecutor.executeAsync(DetectFacesOperation.INSTANCE, new DetectFacesOperation.Input(image, attributes), client);
+        return invoker.invoke(DetectFacesOperation.INSTANCE, new DetectFacesOperation.Input(image, attributes));
     }
 
     @Override
     public CompletableFuture<FaceComparison> compareFaces(ImageSource source, ImageSource target,
                                                           Threshold similarityThreshold, QualityFilter qualityFilter) {
-        return OperationExecutor.executeAsync(CompareFacesOperation.INSTANCE,
-            new CompareFacesOperation.Input(source, target, similarityThreshold, qualityFilter), client);
+        return invoker.invoke(CompareFacesOperation.INSTANCE,
+            new CompareFacesOperation.Input(source, target, similarityThreshold, qualityFilter));
     }
 
     @Override
     public CompletableFuture<List<Label>> detectLabels(ImageSource image, int maxLabels, Threshold minConfidence) {
-        return OperationExecutor.executeAsync(DetectLabelsOperation.INSTANCE,
-            new DetectLabelsOperation.Input(image, maxLabels, minConfidence), client);
+        return invoker.invoke(DetectLabelsOperation.INSTANCE, new DetectLabelsOperation.Input(image, maxLabels, minConfidence));
+    }
+
+    @Override
+    public PagedPublisher<CollectionSummary> listCollections() {
+        return Pager.publisher(token -> invoker.invoke(CollectionOperations.LIST_COLLECTIONS, new PageRequest(null, token)));
+    }
+
+    @Override
+    public AsyncFaceCollection collection(String collectionId) {
+        return new DefaultAsyncFaceCollection(collectionId, invoker);
     }
 
     @Override
     public void close() {
-        if (ownsClient) {
-            client.close();
-        }
+        invoker.close();
     }
 }

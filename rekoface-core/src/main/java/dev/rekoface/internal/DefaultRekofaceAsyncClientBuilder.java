@@ -32,12 +32,12 @@ public final class DefaultRekofaceAsyncClientBuilder
     public RekofaceAsyncClient build() {
         if (suppliedClient != null) {
             refuseSettingsWithSuppliedClient();
-            return new DefaultRekofaceAsyncClient(suppliedClient, false);
+            return new DefaultRekofaceAsyncClient(Invoker.async(suppliedClient, false));
         }
         RekognitionAsyncClientBuilder b = configure(RekognitionAsyncClient.builder());
         if (httpClient != null) {
             b.httpClient(httpClient);
         }
-        return new DefaultRekofaceAsyncClient(b.build(), true);
+        return new DefaultRekofaceAsyncClient(Invoker.async(b.build(), true));
     }
 }

@@ -1,10 +1,14 @@
 package dev.rekoface.internal;
 
+import dev.rekoface.FaceCollection;
 import dev.rekoface.RekofaceClient;
 import dev.rekoface.image.ImageSource;
+import dev.rekoface.internal.operation.CollectionOperations;
+import dev.rekoface.internal.operation.CollectionOperations.PageRequest;
 import dev.rekoface.internal.operation.CompareFacesOperation;
 import dev.rekoface.internal.operation.DetectFacesOperation;
 import dev.rekoface.internal.operation.DetectLabelsOperation;
+import dev.rekoface.model.CollectionSummary;
 import dev.rekoface.model.FaceAttributes;
 import dev.rekoface.model.FaceComparison;
 import dev.rekoface.model.FaceDetails;
@@ -12,45 +16,46 @@ import dev.rekoface.model.Label;
 import dev.rekoface.model.QualityFilter;
 import dev.rekoface.model.Threshold;
 import java.util.List;
-import software.amazon.awssdk.services.rekognition.RekognitionClient;
+import java.util.stream.Stream;
 
-/** The blocking client. */
+/** The blocking client: every call through a sync {@link Invoker}. */
 public final class DefaultRekofaceClient implements RekofaceClient {
-    private final RekognitionClient client;
-    private final boolean ownsClient;
+    private final Invoker invoker;
 
-    DefaultRekofaceClient(RekognitionClient client, boolean ownsClient) {
-        this.client = client;
-        this.ownsClient = ownsClient;
-    }
-
-    /** Returns the SDK client in use (for rekoface's own modules). */
-    public RekognitionClient sdkClient() {
-        return client;
+    DefaultRekofaceClient(Invoker invoker) {
+        this.invoker = invoker;
     }
 
     @Override
     public List<FaceDetails> detectFaces(ImageSource image, FaceAttributes attributes) {
-        return OperationExecutor.execute(DetectFacesOperation.INSTANCE, new DetectFacesOperation.Input(image, attributes), client);
+        return Invoker.join(invoker.invoke(DetectFacesOperation.INSTANCE, new DetectFacesOperation.Input(image, attributes)));
     }
 
     @Override
     public FaceComparison compareFaces(ImageSource source, ImageSource target, Threshold similarityThreshold,
                                        QualityFilter qualityFilter) {
-        return OperationExecutor.execute(CompareFacesOperation.INSTANCE,
-            new CompareFacesOperation.Input(source, target, similarityThreshold, qualityFilter), client);
+        return Invoker.join(invoker.invoke(CompareFacesOperation.INSTANCE,
+            new CompareFacesOperation.Input(source, target, similarityThreshold, qualityFilter)));
     }
 
     @Override
     public List<Label> detectLabels(ImageSource image, int maxLabels, Threshold minConfidence) {
-        return OperationExecutor.execute(DetectLabelsOperation.INSTANCE,
-            new DetectLabelsOperation.Input(image, maxLabels, minConfidence), client);
+        return Invoker.join(invoker.invoke(DetectLabelsOperation.INSTANCE,
+            new DetectLabelsOperation.Input(image, maxLabels, minConfidence)));
+    }
+
+    @Override
+    public Stream<CollectionSummary> listCollections() {
+        return Pager.stream(token -> invoker.invoke(CollectionOperations.LIST_COLLECTIONS, new PageRequest(null, token)));
+    }
+
+    @Override
+    public FaceCollection collection(String collectionId) {
+        return new DefaultFaceCollection(new DefaultAsyncFaceCollection(collectionId, invoker));
     }
 
     @Override
     public void close() {
-        if (ownsClient) {
-            client.close();
-        }
+        invoker.close();
     }
 }

@@ -31,12 +31,12 @@ public final class DefaultRekofaceClientBuilder
     public RekofaceClient build() {
         if (suppliedClient != null) {
             refuseSettingsWithSuppliedClient();
-            return new DefaultRekofaceClient(suppliedClient, false);
+            return new DefaultRekofaceClient(Invoker.sync(suppliedClient, false));
         }
         RekognitionClientBuilder b = configure(RekognitionClient.builder());
         if (httpClient != null) {
             b.httpClient(httpClient);
         }
-        return new DefaultRekofaceClient(b.build(), true);
+        return new DefaultRekofaceClient(Invoker.sync(b.build(), true));
     }
 }

@@ -199,6 +199,44 @@ public final class ModelMapper {
     }
 
     /**
+     * Maps a stored face (ListFaces, SearchFaces, IndexFaces), decoding its person ids.
+     *
+     * @param f the SDK face
+     * @param details the full face detail when the call returned one, or null
+     * @return the face
+     */
+    public static dev.rekoface.model.IndexedFace indexedFace(software.amazon.awssdk.services.rekognition.model.Face f,
+                                                             FaceDetails details) {
+        return new dev.rekoface.model.IndexedFace(
+            f.faceId() == null ? "" : f.faceId(),
+            Optional.ofNullable(f.imageId()),
+            Optional.ofNullable(f.externalImageId()).map(dev.rekoface.model.PersonId::decode),
+            Optional.ofNullable(f.externalImageId()),
+            Optional.ofNullable(f.userId()).map(dev.rekoface.model.PersonId::decode),
+            box(f.boundingBox()),
+            percent(f.confidence()),
+            Optional.ofNullable(f.indexFacesModelVersion()),
+            Optional.ofNullable(details));
+    }
+
+    /**
+     * Maps a face that IndexFaces did not store.
+     *
+     * @param u the SDK shape
+     * @param size the displayed image size, or null
+     * @return the face with its reasons
+     */
+    public static dev.rekoface.model.UnindexedFace unindexedFace(
+        software.amazon.awssdk.services.rekognition.model.UnindexedFace u, ImageSize size) {
+        java.util.EnumSet<dev.rekoface.model.UnindexedReason> reasons = java.util.EnumSet.noneOf(dev.rekoface.model.UnindexedReason.class);
+        if (u.hasReasons()) {
+            u.reasonsAsStrings().forEach(r -> reasons.add(dev.rekoface.model.UnindexedReason.fromWire(r)));
+        }
+        FaceDetail d = u.faceDetail() == null ? FaceDetail.builder().build() : u.faceDetail();
+        return new dev.rekoface.model.UnindexedFace(reasons, face(d, size));
+    }
+
+    /**
      * Maps a box; a missing box maps to an empty box at the origin.
      *
      * @param box the SDK box, may be null

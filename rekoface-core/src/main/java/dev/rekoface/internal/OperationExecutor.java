@@ -39,7 +39,7 @@ public final class OperationExecutor {
                 return answer.get();
             }
             log(op, start, "failed: " + ErrorMapper.errorCode(e));
-            throw ErrorMapper.map(e, op.name(), op.resource(input));
+            throw op.mapError(e, input);
         }
         log(op, start, "ok");
         return op.transformResponse(response, input);
@@ -59,7 +59,7 @@ public final class OperationExecutor {
         try {
             request = op.generateRequest(input);
         } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(ErrorMapper.map(e, op.name(), op.resource(input)));
+            return CompletableFuture.failedFuture(op.mapError(e, input));
         }
         long start = System.nanoTime();
         CompletableFuture<R> call;
@@ -76,7 +76,7 @@ public final class OperationExecutor {
                     return answer.get();
                 }
                 log(op, start, "failed: " + ErrorMapper.errorCode(failure));
-                throw ErrorMapper.map(failure, op.name(), op.resource(input));
+                throw op.mapError(failure, input);
             }
             log(op, start, "ok");
             return op.transformResponse(response, input);

@@ -47,6 +47,58 @@ public final class Checks {
         return value;
     }
 
+    private static final java.util.regex.Pattern COLLECTION_ID = java.util.regex.Pattern.compile("[a-zA-Z0-9_.\\-]{1,255}");
+    private static final java.util.regex.Pattern FACE_ID =
+        java.util.regex.Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
+    /**
+     * Requires a valid collection id: 1-255 of {@code [a-zA-Z0-9_.-]}.
+     *
+     * @param id the id
+     * @return the id
+     */
+    public static String collectionId(String id) {
+        if (id == null || !COLLECTION_ID.matcher(id).matches()) {
+            throw new InvalidArgumentException("collection id", "collection id " + (id == null ? "null" : "'" + id + "'")
+                + " is invalid; Rekognition accepts 1-255 characters of letters, digits, '_', '.' and '-'");
+        }
+        return id;
+    }
+
+    /**
+     * Requires a face id as the service writes them (a lower-case UUID).
+     *
+     * @param faceId the id
+     * @return the id
+     */
+    public static String faceId(String faceId) {
+        if (faceId == null || !FACE_ID.matcher(faceId).matches()) {
+            throw new InvalidArgumentException("face id", "face id " + (faceId == null ? "null" : "'" + faceId + "'")
+                + " is not a face id; Rekognition's face ids are lower-case UUIDs such as 38271d79-7bc2-5efb-b752-398a8d575b85");
+        }
+        return faceId;
+    }
+
+    /**
+     * Requires a list of face ids within a size range.
+     *
+     * @param faceIds the ids
+     * @param max the most allowed in one call
+     * @param operation the operation, for the message
+     * @return the ids, as a list
+     */
+    public static java.util.List<String> faceIds(java.util.Collection<String> faceIds, int max, String operation) {
+        notNull(faceIds, "face ids");
+        if (faceIds.isEmpty() || faceIds.size() > max) {
+            throw new InvalidArgumentException("face ids", operation + " takes 1-" + max + " face ids, was " + faceIds.size());
+        }
+        java.util.List<String> out = new java.util.ArrayList<>(faceIds.size());
+        for (String id : faceIds) {
+            out.add(faceId(id));
+        }
+        return out;
+    }
+
     /**
      * Requires every side of a local image to be within DetectLabels' maximum.
      *

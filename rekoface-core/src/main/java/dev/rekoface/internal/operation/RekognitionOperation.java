@@ -66,6 +66,17 @@ public interface RekognitionOperation<I, Q, R, O> {
     }
 
     /**
+     * Maps a failure that {@link #transformError} did not answer to a rekoface exception.
+     *
+     * @param failure the SDK failure
+     * @param input the input
+     * @return the exception to report
+     */
+    default dev.rekoface.RekofaceException mapError(Throwable failure, I input) {
+        return dev.rekoface.internal.ErrorMapper.map(failure, name(), resource(input));
+    }
+
+    /**
      * Describes the resource a not-found or already-exists error refers to, e.g. {@code collection 'faces'}.
      *
      * @param input the input

@@ -1,0 +1,273 @@
+package dev.rekoface;
+
+import dev.rekoface.image.ImageSource;
+import dev.rekoface.model.AssociationResult;
+import dev.rekoface.model.CollectionInfo;
+import dev.rekoface.model.FaceSearch;
+import dev.rekoface.model.ForgetResult;
+import dev.rekoface.model.IndexOptions;
+import dev.rekoface.model.IndexResult;
+import dev.rekoface.model.IndexedFace;
+import dev.rekoface.model.Recognition;
+import dev.rekoface.model.Threshold;
+import dev.rekoface.model.UserInfo;
+import dev.rekoface.model.UserSearch;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One Rekognition collection, non-blocking: every call returns a {@link CompletableFuture} and every listing a
+ * {@link PagedPublisher}. Same operations and results as {@link FaceCollection}.
+ *
+ * <pre>{@code
+ * AsyncFaceCollection staff = reko.collection("staff");
+ * staff.createIfAbsent()
+ *      .thenCompose(c -> staff.index(ImageSource.fromFile(Path.of("ana.jpg")), "Ana María <ana@example.com>"))
+ *      .thenCompose(r -> staff.recognize(ImageSource.fromDataUrl(webcamCapture)))
+ *      .thenAccept(who -> who.ifPresent(r -> System.out.println("Welcome " + r.personId().orElse("?"))));
+ * }</pre>
+ *
+ * <p>Failures complete the future exceptionally with a {@link RekofaceException}; invalid input does so before any
+ * request is sent.
+ *
+ * <p>Person ids are any string you have (names with spaces, e-mail addresses, paths, non-ASCII); they are encoded into
+ * Rekognition's ExternalImageId/UserId alphabet with {@link dev.rekoface.model.PersonId} and decoded on the way back,
+ * and ids written by other tools read back unchanged. Every listing follows the service's pages lazily. Inputs are
+ * validated before any request; a missing collection is a {@link NotFoundException} naming it. Thread-safe; obtained
+ * from {@link RekofaceAsyncClient#collection(String)}, and valid as long as that client is open.
+ */
+public interface AsyncFaceCollection {
+
+    /** Returns the collection id. */
+    String id();
+
+    /**
+     * Creates the collection; calls CreateCollection then DescribeCollection.
+     *
+     * @return what the service says about the new collection
+     *     (fails with {@link AlreadyExistsException} if it exists)
+     */
+    CompletableFuture<CollectionInfo> create();
+
+    /**
+     * Creates the collection unless it exists.
+     *
+     * @return the collection, new or existing
+     */
+    CompletableFuture<CollectionInfo> createIfAbsent();
+
+    /**
+     * Describes the collection: face and user counts, face model version, creation time; calls DescribeCollection.
+     *
+     * @return the description
+     *     (fails with {@link NotFoundException} if the collection does not exist)
+     */
+    CompletableFuture<CollectionInfo> describe();
+
+    /** Tells whether the collection exists. */
+    CompletableFuture<Boolean> exists();
+
+    /**
+     * Deletes the collection with every face and user in it; calls DeleteCollection.
+     *
+     * (fails with {@link NotFoundException} if it does not exist)
+     */
+    CompletableFuture<Void> delete();
+
+    /**
+     * Deletes the collection if it exists.
+     *
+     * @return true if it existed
+     */
+    CompletableFuture<Boolean> deleteIfExists();
+
+    /**
+     * Indexes the largest face of an image under a person; calls IndexFaces.
+     *
+     * @param image the image
+     * @param personId the person, any non-empty string whose encoding fits 255 characters
+     * @return what was stored, and what was left out and why
+     */
+    default CompletableFuture<IndexResult> index(ImageSource image, String personId) {
+        return index(image, personId, IndexOptions.defaults());
+    }
+
+    /**
+     * Indexes the faces of an image under a person; calls IndexFaces.
+     *
+     * @param image the image
+     * @param personId the person
+     * @param options attributes, how many faces, quality filter
+     * @return what was stored, and what was left out and why
+     */
+    CompletableFuture<IndexResult> index(ImageSource image, String personId, IndexOptions options);
+
+    /**
+     * Tells who is in an image at the default 80 % threshold; calls SearchFacesByImage with the largest face.
+     *
+     * @param image the image
+     * @return the best-matching person, or empty when the image has no face or nobody matches
+     */
+    default CompletableFuture<Optional<Recognition>> recognize(ImageSource image) {
+        return recognize(image, Threshold.DEFAULT_SIMILARITY);
+    }
+
+    /**
+     * Tells who is in an image.
+     *
+     * @param image the image
+     * @param threshold the lowest similarity, percent 0-100 (0.7 is refused: "did you mean 70?")
+     * @return the best-matching person, or empty when the image has no face or nobody matches
+     */
+    default CompletableFuture<Optional<Recognition>> recognize(ImageSource image, double threshold) {
+        try {
+            return recognize(image, Threshold.of("face match threshold", threshold));
+        } catch (RekofaceException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /**
+     * Tells who is in an image.
+     *
+     * @param image the image
+     * @param threshold the lowest similarity
+     * @return the best-matching person, or empty when the image has no face or nobody matches
+     */
+    CompletableFuture<Optional<Recognition>> recognize(ImageSource image, Threshold threshold);
+
+    /**
+     * Searches the collection with the largest face of an image; calls SearchFacesByImage.
+     *
+     * @param image the image
+     * @param threshold the lowest similarity
+     * @param maxFaces the most matches, 1-4096
+     * @return the search; its searched face is empty when the image has no face
+     */
+    CompletableFuture<FaceSearch> searchByImage(ImageSource image, Threshold threshold, int maxFaces);
+
+    /**
+     * Searches the collection with a stored face; calls SearchFaces.
+     *
+     * @param faceId a face id of this collection
+     * @param threshold the lowest similarity
+     * @param maxFaces the most matches, 1-4096
+     * @return the search (the face itself is not among the matches)
+     */
+    CompletableFuture<FaceSearch> searchByFaceId(String faceId, Threshold threshold, int maxFaces);
+
+    /** Lists every stored face, following ListFaces' pages lazily. */
+    PagedPublisher<IndexedFace> faces();
+
+    /**
+     * Lists the faces stored under a person (ListFaces cannot filter by ExternalImageId: every page is read).
+     *
+     * @param personId the person
+     * @return the faces
+     */
+    CompletableFuture<List<IndexedFace>> facesOf(String personId);
+
+    /**
+     * Erases a person: deletes their user vector if any, disassociates and deletes every face indexed under their id
+     * across all pages, then lists again to verify that none is left. Forgetting an unknown person is not an error.
+     *
+     * @param personId the person
+     * @return what was deleted
+     *     (fails if faces are still present after a second attempt)
+     */
+    CompletableFuture<ForgetResult> forget(String personId);
+
+    /**
+     * Creates a user vector for a person; calls CreateUser with a client request token, so a retried call is
+     * idempotent.
+     *
+     * @param personId the person, whose encoding must fit 128 characters
+     * @return the user
+     *     (fails with {@link AlreadyExistsException} if the user exists)
+     */
+    CompletableFuture<UserInfo> createUser(String personId);
+
+    /**
+     * Deletes a person's user vector (its faces stay, disassociated); calls DeleteUser.
+     *
+     * @param personId the person
+     * @return true if the user existed
+     */
+    CompletableFuture<Boolean> deleteUser(String personId);
+
+    /** Lists every user, following ListUsers' pages lazily. */
+    PagedPublisher<UserInfo> users();
+
+    /**
+     * Associates faces with a person's user at the service's default user-match threshold, 75 %
+     * ({@link Threshold#DEFAULT_USER_ASSOCIATION}); calls AssociateFaces.
+     *
+     * @param personId the person
+     * @param faceIds 1-100 face ids (a user holds at most 100 faces)
+     * @return the faces associated and those refused with their reasons
+     */
+    default CompletableFuture<AssociationResult> associateFaces(String personId, Collection<String> faceIds) {
+        return associateFaces(personId, faceIds, Threshold.DEFAULT_USER_ASSOCIATION);
+    }
+
+    /**
+     * Associates faces with a person's user; calls AssociateFaces.
+     *
+     * @param personId the person
+     * @param faceIds 1-100 face ids
+     * @param userMatchThreshold how closely a face must match the user's other faces
+     * @return the faces associated and those refused with their reasons
+     */
+    CompletableFuture<AssociationResult> associateFaces(String personId, Collection<String> faceIds, Threshold userMatchThreshold);
+
+    /**
+     * Disassociates faces from a person's user; calls DisassociateFaces.
+     *
+     * @param personId the person
+     * @param faceIds 1-100 face ids
+     * @return the faces disassociated and those refused with their reasons
+     */
+    CompletableFuture<AssociationResult> disassociateFaces(String personId, Collection<String> faceIds);
+
+    /**
+     * Searches the users with the largest face of an image at the default 80 % threshold; calls SearchUsersByImage.
+     *
+     * @param image the image
+     * @return the users that match, best first; empty when the image has no face
+     */
+    default CompletableFuture<UserSearch> searchUsers(ImageSource image) {
+        return searchUsers(image, Threshold.DEFAULT_USER_SEARCH, 10);
+    }
+
+    /**
+     * Searches the users with the largest face of an image; calls SearchUsersByImage.
+     *
+     * @param image the image
+     * @param userMatchThreshold the lowest similarity
+     * @param maxUsers the most users, 1-500
+     * @return the users that match, best first
+     */
+    CompletableFuture<UserSearch> searchUsers(ImageSource image, Threshold userMatchThreshold, int maxUsers);
+
+    /**
+     * Searches the users with a stored face; calls SearchUsers.
+     *
+     * @param faceId a face id of this collection
+     * @param userMatchThreshold the lowest similarity
+     * @param maxUsers the most users, 1-500
+     * @return the users that match, best first
+     */
+    CompletableFuture<UserSearch> searchUsersByFaceId(String faceId, Threshold userMatchThreshold, int maxUsers);
+
+    /**
+     * Searches the users similar to a person's user vector; calls SearchUsers.
+     *
+     * @param personId the person
+     * @param userMatchThreshold the lowest similarity
+     * @param maxUsers the most users, 1-500
+     * @return the users that match, best first
+     */
+    CompletableFuture<UserSearch> searchUsersByPersonId(String personId, Threshold userMatchThreshold, int maxUsers);
+}

@@ -1,0 +1,102 @@
+package dev.rekoface.internal;
+
+import dev.rekoface.RekofaceException;
+import dev.rekoface.internal.operation.RekognitionOperation;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import software.amazon.awssdk.services.rekognition.RekognitionAsyncClient;
+import software.amazon.awssdk.services.rekognition.RekognitionClient;
+
+/**
+ * Runs operations for the facade, sync or async behind one signature, so that every workflow (paging, forget,
+ * create-if-absent, ...) is written once. The sync invoker runs the call on the calling thread and returns a completed
+ * future; the async one returns the SDK's future. Failures are always {@link RekofaceException}s.
+ */
+public interface Invoker extends AutoCloseable {
+
+    /**
+     * Runs an operation.
+     *
+     * @param op the operation
+     * @param input its input
+     * @return the result, or a future failed with a {@link RekofaceException}
+     */
+    <I, Q, R, O> CompletableFuture<O> invoke(RekognitionOperation<I, Q, R, O> op, I input);
+
+    @Override
+    void close();
+
+    /**
+     * Creates the blocking invoker.
+     *
+     * @param client the SDK client
+     * @param owned whether {@link #close()} closes it
+     * @return the invoker
+     */
+    static Invoker sync(RekognitionClient client, boolean owned) {
+        return new Invoker() {
+            @Override
+            public <I, Q, R, O> CompletableFuture<O> invoke(RekognitionOperation<I, Q, R, O> op, I input) {
+                try {
+                    return CompletableFuture.completedFuture(OperationExecutor.execute(op, input, client));
+                } catch (RekofaceException e) {
+                    return CompletableFuture.failedFuture(e);
+                } catch (RuntimeException e) {
+                    return CompletableFuture.failedFuture(op.mapError(e, input));
+                }
+            }
+
+            @Override
+            public void close() {
+                if (owned) {
+                    client.close();
+                }
+            }
+        };
+    }
+
+    /**
+     * Creates the non-blocking invoker.
+     *
+     * @param client the SDK client
+     * @param owned whether {@link #close()} closes it
+     * @return the invoker
+     */
+    static Invoker async(RekognitionAsyncClient client, boolean owned) {
+        return new Invoker() {
+            @Override
+            public <I, Q, R, O> CompletableFuture<O> invoke(RekognitionOperation<I, Q, R, O> op, I input) {
+                return OperationExecutor.executeAsync(op, input, client);
+            }
+
+            @Override
+            public void close() {
+                if (owned) {
+                    client.close();
+                }
+            }
+        };
+    }
+
+    /**
+     * Waits for a future of the sync path and rethrows its failure unwrapped.
+     *
+     * @param future a future
+     * @param <T> the result type
+     * @return the result
+     */
+    static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            Throwable cause = ErrorMapper.unwrap(e);
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new RekofaceException("unexpected failure: " + cause, cause);
+        }
+    }
+}
