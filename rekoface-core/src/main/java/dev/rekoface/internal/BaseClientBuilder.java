@@ -8,7 +8,12 @@ import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.rekoface.retry.CircuitBreakerPolicy;
+import dev.rekoface.retry.MetricsListener;
+import dev.rekoface.retry.RateLimit;
+import dev.rekoface.retry.RetryPolicy;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
@@ -26,8 +31,19 @@ abstract class BaseClientBuilder<B extends RekofaceBuilder<B>, S, H> implements 
     private Region region;
     private AwsCredentialsProvider credentialsProvider;
     private URI endpointOverride;
+    private RetryPolicy retryPolicy;
+    private RateLimit rateLimit = RateLimit.perSecond(DEFAULT_RATE);
+    private CircuitBreakerPolicy circuitBreaker = CircuitBreakerPolicy.defaults();
+    private int maxConcurrency = DEFAULT_CONCURRENCY;
+    private MetricsListener metricsListener = new MetricsListener() {
+    };
     protected S suppliedClient;
     protected H httpClient;
+
+    /** The default request rate per operation. */
+    static final double DEFAULT_RATE = 50;
+    /** The default concurrency bound. */
+    static final int DEFAULT_CONCURRENCY = 64;
 
     protected abstract B self();
 
@@ -47,6 +63,63 @@ abstract class BaseClientBuilder<B extends RekofaceBuilder<B>, S, H> implements 
     public B endpointOverride(URI endpoint) {
         this.endpointOverride = Objects.requireNonNull(endpoint, "endpoint");
         return self();
+    }
+
+    @Override
+    public B retryPolicy(RetryPolicy policy) {
+        this.retryPolicy = Objects.requireNonNull(policy, "policy");
+        return self();
+    }
+
+    @Override
+    public B rateLimit(RateLimit rateLimit) {
+        this.rateLimit = Objects.requireNonNull(rateLimit, "rateLimit");
+        return self();
+    }
+
+    @Override
+    public B circuitBreaker(CircuitBreakerPolicy policy) {
+        this.circuitBreaker = Objects.requireNonNull(policy, "policy");
+        return self();
+    }
+
+    @Override
+    public B maxConcurrency(int maxConcurrency) {
+        if (maxConcurrency < 1 || maxConcurrency > 10_000) {
+            throw new InvalidArgumentException("maxConcurrency", "maxConcurrency " + maxConcurrency + " is out of range 1-10000");
+        }
+        this.maxConcurrency = maxConcurrency;
+        return self();
+    }
+
+    @Override
+    public B metricsListener(MetricsListener listener) {
+        this.metricsListener = Objects.requireNonNull(listener, "listener");
+        return self();
+    }
+
+    /**
+     * Returns the policies. With a supplied SDK client and no explicit retry policy, rekoface does not retry (the
+     * supplied client's own retries apply); with an explicit one and a supplied client that retries too, warns.
+     *
+     * @param suppliedClientRetries how many attempts the supplied client makes, when known
+     */
+    protected Resilience resilience(java.util.OptionalInt suppliedClientRetries) {
+        RetryPolicy policy = retryPolicy;
+        if (policy == null) {
+            policy = suppliedClient == null ? RetryPolicy.defaults() : RetryPolicy.none();
+        } else if (suppliedClient != null && policy.maxAttempts() > 1
+            && (suppliedClientRetries.isEmpty() || suppliedClientRetries.getAsInt() > 1)) {
+            LOG.warn("Both rekoface ({} attempts) and the supplied SDK client ({}) retry: attempts multiply. Build the SDK "
+                + "client without retries, or leave rekoface's retry policy unset.", policy.maxAttempts(),
+                suppliedClientRetries.isEmpty() ? "its default retry strategy" : suppliedClientRetries.getAsInt() + " attempts");
+        }
+        return new Resilience(policy, rateLimit, circuitBreaker, metricsListener);
+    }
+
+    /** Returns the concurrency bound. */
+    protected int maxConcurrency() {
+        return maxConcurrency;
     }
 
     /** Refuses connection settings next to a caller-supplied SDK client, which must carry them itself. */
@@ -83,6 +156,8 @@ abstract class BaseClientBuilder<B extends RekofaceBuilder<B>, S, H> implements 
         if (credentialsProvider != null) {
             builder.credentialsProvider(credentialsProvider);
         }
+        // Exactly one layer retries: rekoface's policy. The SDK client rekoface builds makes one attempt per call.
+        builder.overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()));
         return builder;
     }
 

@@ -28,16 +28,31 @@ public final class DefaultRekofaceAsyncClientBuilder
         return this;
     }
 
+    private PolicyInvoker invoker(Transport transport, java.util.OptionalInt suppliedRetries) {
+        java.util.concurrent.ScheduledExecutorService scheduler = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "rekoface-retry-scheduler");
+            t.setDaemon(true);
+            return t;
+        });
+        return new PolicyInvoker(transport, Delayer.scheduled(scheduler), Permits.queued(maxConcurrency()),
+            resilience(suppliedRetries), scheduler);
+    }
+
+    private static java.util.OptionalInt retriesOf(RekognitionAsyncClient client) {
+        return client.serviceClientConfiguration().overrideConfiguration().retryStrategy()
+            .map(r -> java.util.OptionalInt.of(r.maxAttempts())).orElse(java.util.OptionalInt.empty());
+    }
+
     @Override
     public RekofaceAsyncClient build() {
         if (suppliedClient != null) {
             refuseSettingsWithSuppliedClient();
-            return new DefaultRekofaceAsyncClient(Invoker.async(suppliedClient, false));
+            return new DefaultRekofaceAsyncClient(invoker(Transport.async(suppliedClient, false), retriesOf(suppliedClient)));
         }
         RekognitionAsyncClientBuilder b = configure(RekognitionAsyncClient.builder());
         if (httpClient != null) {
             b.httpClient(httpClient);
         }
-        return new DefaultRekofaceAsyncClient(Invoker.async(b.build(), true));
+        return new DefaultRekofaceAsyncClient(invoker(Transport.async(b.build(), true), java.util.OptionalInt.empty()));
     }
 }

@@ -27,16 +27,25 @@ public final class DefaultRekofaceClientBuilder
         return this;
     }
 
+    private PolicyInvoker invoker(Transport transport, java.util.OptionalInt suppliedRetries) {
+        return new PolicyInvoker(transport, Delayer.SLEEP, Permits.blocking(maxConcurrency()), resilience(suppliedRetries), null);
+    }
+
+    private static java.util.OptionalInt retriesOf(RekognitionClient client) {
+        return client.serviceClientConfiguration().overrideConfiguration().retryStrategy()
+            .map(r -> java.util.OptionalInt.of(r.maxAttempts())).orElse(java.util.OptionalInt.empty());
+    }
+
     @Override
     public RekofaceClient build() {
         if (suppliedClient != null) {
             refuseSettingsWithSuppliedClient();
-            return new DefaultRekofaceClient(Invoker.sync(suppliedClient, false));
+            return new DefaultRekofaceClient(invoker(Transport.sync(suppliedClient, false), retriesOf(suppliedClient)));
         }
         RekognitionClientBuilder b = configure(RekognitionClient.builder());
         if (httpClient != null) {
             b.httpClient(httpClient);
         }
-        return new DefaultRekofaceClient(Invoker.sync(b.build(), true));
+        return new DefaultRekofaceClient(invoker(Transport.sync(b.build(), true), java.util.OptionalInt.empty()));
     }
 }

@@ -4,13 +4,11 @@ import dev.rekoface.RekofaceException;
 import dev.rekoface.internal.operation.RekognitionOperation;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import software.amazon.awssdk.services.rekognition.RekognitionAsyncClient;
-import software.amazon.awssdk.services.rekognition.RekognitionClient;
 
 /**
  * Runs operations for the facade, sync or async behind one signature, so that every workflow (paging, forget,
- * create-if-absent, ...) is written once. The sync invoker runs the call on the calling thread and returns a completed
- * future; the async one returns the SDK's future. Failures are always {@link RekofaceException}s.
+ * create-if-absent, ...) is written once. The sync client's invoker runs the call on the calling thread and returns a
+ * completed future; the async one returns the SDK's future. Failures are always {@link RekofaceException}s.
  */
 public interface Invoker extends AutoCloseable {
 
@@ -25,58 +23,6 @@ public interface Invoker extends AutoCloseable {
 
     @Override
     void close();
-
-    /**
-     * Creates the blocking invoker.
-     *
-     * @param client the SDK client
-     * @param owned whether {@link #close()} closes it
-     * @return the invoker
-     */
-    static Invoker sync(RekognitionClient client, boolean owned) {
-        return new Invoker() {
-            @Override
-            public <I, Q, R, O> CompletableFuture<O> invoke(RekognitionOperation<I, Q, R, O> op, I input) {
-                try {
-                    return CompletableFuture.completedFuture(OperationExecutor.execute(op, input, client));
-                } catch (RekofaceException e) {
-                    return CompletableFuture.failedFuture(e);
-                } catch (RuntimeException e) {
-                    return CompletableFuture.failedFuture(op.mapError(e, input));
-                }
-            }
-
-            @Override
-            public void close() {
-                if (owned) {
-                    client.close();
-                }
-            }
-        };
-    }
-
-    /**
-     * Creates the non-blocking invoker.
-     *
-     * @param client the SDK client
-     * @param owned whether {@link #close()} closes it
-     * @return the invoker
-     */
-    static Invoker async(RekognitionAsyncClient client, boolean owned) {
-        return new Invoker() {
-            @Override
-            public <I, Q, R, O> CompletableFuture<O> invoke(RekognitionOperation<I, Q, R, O> op, I input) {
-                return OperationExecutor.executeAsync(op, input, client);
-            }
-
-            @Override
-            public void close() {
-                if (owned) {
-                    client.close();
-                }
-            }
-        };
-    }
 
     /**
      * Waits for a future of the sync path and rethrows its failure unwrapped.

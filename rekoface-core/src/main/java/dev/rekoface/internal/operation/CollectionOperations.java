@@ -181,8 +181,55 @@ public final class CollectionOperations {
                 return new IndexResult(indexed, unindexed, r.faceModelVersion() == null ? "" : r.faceModelVersion());
             })
             .resource(in -> collection(in.collectionId()))
-            .notIdempotent()
+            .notIdempotent(CollectionOperations::findIndexedBefore)
             .build();
+
+    /** Similarity at which a stored face of the same person is taken to come from the very same image. */
+    public static final double SAME_IMAGE_SIMILARITY = 99.5;
+
+    /**
+     * After an ambiguous IndexFaces failure (a 5xx, a reset or a timeout once the request was sent), finds out whether
+     * the lost call stored the face: searches the collection with the same image and takes a face of the same person
+     * at {@value #SAME_IMAGE_SIMILARITY} % or more as the one it stored. With {@code maxFaces > 1}, every face sharing
+     * that face's ImageId is returned (the faces one call stores share an ImageId). Empty means "not stored: index
+     * again".
+     */
+    static java.util.concurrent.CompletableFuture<Optional<IndexResult>> findIndexedBefore(
+        IndexInput in, dev.rekoface.internal.Invoker reads) {
+        if (in.personId() == null) {
+            return java.util.concurrent.CompletableFuture.completedFuture(Optional.empty());
+        }
+        String external = PersonId.toExternalImageId(in.personId());
+        return reads.invoke(SEARCH_FACES_BY_IMAGE, new SearchByImageInput(in.collectionId(), in.image(),
+                Threshold.exactly(SAME_IMAGE_SIMILARITY), 100, QualityFilter.NONE))
+            .thenCompose(search -> {
+                Optional<IndexedFace> same = search.matches().stream()
+                    .filter(m -> m.similarity() >= SAME_IMAGE_SIMILARITY)
+                    .map(FaceMatch::face)
+                    .filter(f -> f.externalImageId().filter(external::equals).isPresent())
+                    .findFirst();
+                if (same.isEmpty()) {
+                    return java.util.concurrent.CompletableFuture.completedFuture(Optional.<IndexResult>empty());
+                }
+                if (in.options().maxFaces() == 1 || same.get().imageId().isEmpty()) {
+                    return java.util.concurrent.CompletableFuture.completedFuture(
+                        Optional.of(new IndexResult(List.of(same.get()), List.of(), search.faceModelVersion())));
+                }
+                String imageId = same.get().imageId().get();
+                List<IndexedFace> siblings = new ArrayList<>();
+                return allFaces(in.collectionId(), reads, null, siblings, imageId)
+                    .thenApply(v -> Optional.of(new IndexResult(siblings, List.of(), search.faceModelVersion())));
+            });
+    }
+
+    private static java.util.concurrent.CompletableFuture<Void> allFaces(String collectionId, dev.rekoface.internal.Invoker reads,
+                                                                        String token, List<IndexedFace> out, String imageId) {
+        return reads.invoke(LIST_FACES, new PageRequest(collectionId, token)).thenCompose(page -> {
+            page.items().stream().filter(f -> f.imageId().filter(imageId::equals).isPresent()).forEach(out::add);
+            return page.nextToken().isPresent() ? allFaces(collectionId, reads, page.nextToken().get(), out, imageId)
+                : java.util.concurrent.CompletableFuture.completedFuture(null);
+        });
+    }
 
     /** ListFaces, one page. */
     public static final Op<PageRequest, ListFacesRequest, ListFacesResponse, Page<IndexedFace>> LIST_FACES =

@@ -24,6 +24,7 @@ public final class Op<I, Q, R, O> implements RekognitionOperation<I, Q, R, O> {
     private final BiFunction<Throwable, I, Optional<O>> answerError;
     private final BiFunction<Throwable, I, RekofaceException> mapError;
     private final boolean idempotent;
+    private final BiFunction<I, dev.rekoface.internal.Invoker, CompletableFuture<Optional<O>>> resolver;
 
     private Op(Builder<I, Q, R, O> b) {
         this.name = b.name;
@@ -35,6 +36,7 @@ public final class Op<I, Q, R, O> implements RekognitionOperation<I, Q, R, O> {
         this.answerError = b.answerError;
         this.mapError = b.mapError;
         this.idempotent = b.idempotent;
+        this.resolver = b.resolver;
     }
 
     /**
@@ -98,6 +100,11 @@ public final class Op<I, Q, R, O> implements RekognitionOperation<I, Q, R, O> {
         return idempotent;
     }
 
+    @Override
+    public CompletableFuture<Optional<O>> resolveAmbiguousFailure(I input, dev.rekoface.internal.Invoker reads) {
+        return resolver == null ? CompletableFuture.completedFuture(Optional.empty()) : resolver.apply(input, reads);
+    }
+
     /** Builds an {@link Op}. */
     public static final class Builder<I, Q, R, O> {
         private final String name;
@@ -109,6 +116,7 @@ public final class Op<I, Q, R, O> implements RekognitionOperation<I, Q, R, O> {
         private BiFunction<Throwable, I, Optional<O>> answerError;
         private BiFunction<Throwable, I, RekofaceException> mapError;
         private boolean idempotent = true;
+        private BiFunction<I, dev.rekoface.internal.Invoker, CompletableFuture<Optional<O>>> resolver;
 
         private Builder(String name) {
             this.name = name;
@@ -155,6 +163,16 @@ public final class Op<I, Q, R, O> implements RekognitionOperation<I, Q, R, O> {
         /** Marks the call as not safe to repeat after an ambiguous failure. */
         public Builder<I, Q, R, O> notIdempotent() {
             this.idempotent = false;
+            return this;
+        }
+
+        /**
+         * Marks the call as not safe to repeat, with a check run after an ambiguous failure: it answers the result the
+         * lost response would have carried, or empty to call again.
+         */
+        public Builder<I, Q, R, O> notIdempotent(BiFunction<I, dev.rekoface.internal.Invoker, CompletableFuture<Optional<O>>> check) {
+            this.idempotent = false;
+            this.resolver = check;
             return this;
         }
 

@@ -87,6 +87,18 @@ public interface RekognitionOperation<I, Q, R, O> {
     }
 
     /**
+     * After an ambiguous failure of a call that is not idempotent (the request may have been applied although no
+     * answer came back), finds out whether it was applied, using read-only calls.
+     *
+     * @param input the input
+     * @param reads runs read-only operations
+     * @return the result the lost answer would have carried, or empty to try the call again
+     */
+    default CompletableFuture<Optional<O>> resolveAmbiguousFailure(I input, dev.rekoface.internal.Invoker reads) {
+        return CompletableFuture.completedFuture(Optional.empty());
+    }
+
+    /**
      * Tells whether the call may be repeated safely after an ambiguous failure (the request may have been applied).
      * Reads are idempotent; IndexFaces is not.
      */

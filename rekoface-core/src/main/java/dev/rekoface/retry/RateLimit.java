@@ -1,0 +1,97 @@
+package dev.rekoface.retry;
+
+import dev.rekoface.InvalidArgumentException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalDouble;
+
+/**
+ * The request rate rekoface allows itself, per Rekognition operation, so that a busy program stays under the
+ * account's TPS quota instead of being throttled. Requests are spaced evenly (a rate of 50 per second sends one
+ * every 20 ms), never in bursts; calls beyond the rate wait their turn.
+ *
+ * <pre>{@code
+ * RateLimit.perSecond(50).withOperation("CompareFaces", 25)   // the account's quotas, from the Service Quotas console
+ * }</pre>
+ *
+ * <p>Quotas are per account, region and operation; 50 TPS is a common default for the main face operations in large
+ * regions, 5 in small ones. Immutable.
+ */
+public final class RateLimit {
+    private static final RateLimit UNLIMITED = new RateLimit(Double.POSITIVE_INFINITY, Map.of());
+
+    private final double perSecond;
+    private final Map<String, Double> perOperation;
+
+    private RateLimit(double perSecond, Map<String, Double> perOperation) {
+        this.perSecond = perSecond;
+        this.perOperation = Map.copyOf(perOperation);
+    }
+
+    /**
+     * The same rate for every operation.
+     *
+     * @param requestsPerSecond more than 0, at most 10,000
+     * @return the limit
+     */
+    public static RateLimit perSecond(double requestsPerSecond) {
+        return new RateLimit(check("requests per second", requestsPerSecond), Map.of());
+    }
+
+    /** No limit: every call goes at once (the service's quota still applies). */
+    public static RateLimit unlimited() {
+        return UNLIMITED;
+    }
+
+    /**
+     * Returns a copy with a different rate for one operation.
+     *
+     * @param operation the Rekognition operation name, e.g. {@code CompareFaces}
+     * @param requestsPerSecond more than 0, at most 10,000
+     * @return the copy
+     */
+    public RateLimit withOperation(String operation, double requestsPerSecond) {
+        Objects.requireNonNull(operation, "operation");
+        if (operation.isBlank()) {
+            throw new InvalidArgumentException("operation", "operation name must not be blank");
+        }
+        Map<String, Double> copy = new HashMap<>(perOperation);
+        copy.put(operation, check("requests per second for " + operation, requestsPerSecond));
+        return new RateLimit(perSecond, copy);
+    }
+
+    private static double check(String what, double v) {
+        if (!(v > 0) || v > 10_000 || Double.isNaN(v)) {
+            throw new InvalidArgumentException("rate limit", what + " " + v + " is out of range; use a value above 0 and at most 10000");
+        }
+        return v;
+    }
+
+    /**
+     * Returns the rate for an operation.
+     *
+     * @param operation the operation name
+     * @return requests per second, or empty when unlimited
+     */
+    public OptionalDouble limitFor(String operation) {
+        double v = perOperation.getOrDefault(operation, perSecond);
+        return Double.isInfinite(v) ? OptionalDouble.empty() : OptionalDouble.of(v);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof RateLimit r && Double.compare(perSecond, r.perSecond) == 0 && perOperation.equals(r.perOperation);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(perSecond, perOperation);
+    }
+
+    @Override
+    public String toString() {
+        return Double.isInfinite(perSecond) && perOperation.isEmpty() ? "RateLimit[unlimited]"
+            : "RateLimit[" + (Double.isInfinite(perSecond) ? "unlimited" : perSecond + "/s") + (perOperation.isEmpty() ? "" : ", " + perOperation) + "]";
+    }
+}

@@ -1,0 +1,312 @@
+package dev.rekoface;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.rekoface.image.ImageSource;
+import dev.rekoface.model.IndexResult;
+import dev.rekoface.retry.Backoff;
+import dev.rekoface.retry.CircuitBreakerPolicy;
+import dev.rekoface.retry.MetricsListener;
+import dev.rekoface.retry.OperationMetrics;
+import dev.rekoface.retry.RateLimit;
+import dev.rekoface.retry.RetryPolicy;
+import dev.rekoface.support.RekognitionWireMock;
+import dev.rekoface.support.TestImages;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.rekognition.RekognitionClient;
+
+class ResilienceTest {
+    @RegisterExtension
+    static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+
+    private RekognitionWireMock reko;
+    private final ImageSource image = ImageSource.fromS3("photos", "a.jpg");
+    private final RetryPolicy fast = RetryPolicy.builder().maxAttempts(3).backoff(Backoff.none()).build();
+
+    @BeforeEach
+    void setUp() {
+        reko = new RekognitionWireMock(wm);
+    }
+
+    private RekofaceClient.Builder client() {
+        return RekofaceClient.builder().endpointOverride(reko.endpoint()).region(Region.US_EAST_1)
+            .credentialsProvider(RekognitionWireMock.credentials());
+    }
+
+    private RekofaceAsyncClient.Builder asyncClient() {
+        return RekofaceAsyncClient.builder().endpointOverride(reko.endpoint()).region(Region.US_EAST_1)
+            .credentialsProvider(RekognitionWireMock.credentials());
+    }
+
+    private void throttleTwiceThenAnswer() {
+        String target = "RekognitionService.DetectFaces";
+        wm.stubFor(post("/").withHeader("X-Amz-Target", equalTo(target)).inScenario("t").whenScenarioStateIs(STARTED)
+            .willSetStateTo("once").willReturn(aResponse().withStatus(400).withBody("{\"__type\":\"ThrottlingException\",\"Message\":\"Slow down\"}")));
+        wm.stubFor(post("/").withHeader("X-Amz-Target", equalTo(target)).inScenario("t").whenScenarioStateIs("once")
+            .willSetStateTo("twice").willReturn(aResponse().withStatus(400)
+                .withBody("{\"__type\":\"ProvisionedThroughputExceededException\",\"Message\":\"Rate exceeded\"}")));
+        wm.stubFor(post("/").withHeader("X-Amz-Target", equalTo(target)).inScenario("t").whenScenarioStateIs("twice")
+            .willReturn(aResponse().withStatus(200).withBody("{\"FaceDetails\":[]}")));
+    }
+
+    @Test
+    void retry_throttledTwice_succeedsAndCountsEveryAttempt() {
+        throttleTwiceThenAnswer();
+        OperationMetrics metrics = new OperationMetrics();
+        try (RekofaceClient c = client().retryPolicy(fast).metricsListener(metrics).build()) {
+            assertThat(c.detectFaces(image)).isEmpty();
+        }
+        assertThat(reko.requestCount()).isEqualTo(3);
+        OperationMetrics.Counts counts = metrics.counts("DetectFaces");
+        assertThat(counts.attempts()).isEqualTo(3);
+        assertThat(counts.throttles()).isEqualTo(2);
+        assertThat(counts.retries()).isEqualTo(2);
+        assertThat(counts.calls()).isEqualTo(1);
+        assertThat(counts.failures()).isZero();
+    }
+
+    @Test
+    void retry_async_throttledTwice_succeeds() {
+        throttleTwiceThenAnswer();
+        try (RekofaceAsyncClient c = asyncClient().retryPolicy(fast).build()) {
+            assertThat(c.detectFaces(image).join()).isEmpty();
+        }
+        assertThat(reko.requestCount()).isEqualTo(3);
+    }
+
+    @Test
+    void retry_serverErrorsForever_stopsAtTheConfiguredCount() {
+        reko.fail("DetectFaces", 500, "InternalServerError", "boom");
+        OperationMetrics metrics = new OperationMetrics();
+        try (RekofaceClient c = client().retryPolicy(fast).metricsListener(metrics).build()) {
+            assertThatThrownBy(() -> c.detectFaces(image)).isInstanceOf(ServiceFailureException.class).hasMessageContaining("boom");
+        }
+        assertThat(reko.requestCount()).isEqualTo(3);
+        assertThat(metrics.counts("DetectFaces").failures()).isEqualTo(1);
+        assertThat(metrics.counts("DetectFaces").retries()).isEqualTo(2);
+    }
+
+    @Test
+    void retry_asyncServerErrorsForever_stopsAtTheConfiguredCount() {
+        reko.fail("DetectFaces", 500, "InternalServerError", "boom");
+        try (RekofaceAsyncClient c = asyncClient().retryPolicy(RetryPolicy.builder().maxAttempts(4).backoff(Backoff.fixed(Duration.ofMillis(5))).build()).build()) {
+            assertThatThrownBy(() -> c.detectFaces(image).join()).hasCauseInstanceOf(ServiceFailureException.class);
+        }
+        assertThat(reko.requestCount()).isEqualTo(4);
+    }
+
+    @Test
+    void retry_nonRetryableErrors_areNotRetried() {
+        reko.fail("DetectFaces", 400, "InvalidParameterException", "bad");
+        reko.fail("DetectLabels", 400, "AccessDeniedException", "no");
+        try (RekofaceClient c = client().retryPolicy(fast).build()) {
+            assertThatThrownBy(() -> c.detectFaces(image)).isInstanceOf(InvalidArgumentException.class);
+            assertThatThrownBy(() -> c.detectLabels(image)).isInstanceOf(AccessDeniedException.class);
+        }
+        assertThat(reko.requestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void retry_throttlingNotRetriedWhenDisabled() {
+        reko.fail("DetectFaces", 400, "ThrottlingException", "Slow down");
+        try (RekofaceClient c = client().retryPolicy(RetryPolicy.builder().maxAttempts(5).retryThrottling(false).build()).build()) {
+            assertThatThrownBy(() -> c.detectFaces(image)).isInstanceOf(ThrottledException.class);
+        }
+        assertThat(reko.requestCount()).isEqualTo(1);
+    }
+
+    @Test
+    void sdkRetries_areOffInTheClientRekofaceBuilds() {
+        reko.fail("DetectFaces", 500, "InternalServerError", "boom");
+        try (RekofaceClient c = client().retryPolicy(RetryPolicy.none()).build()) {
+            assertThatThrownBy(() -> c.detectFaces(image)).isInstanceOf(ServiceFailureException.class);
+        }
+        assertThat(reko.requestCount()).as("one layer retries: none here, and the SDK not at all").isEqualTo(1);
+    }
+
+    @Test
+    void suppliedSdkClient_keepsItsOwnRetriesAndRekofaceAddsNone() {
+        reko.fail("DetectFaces", 500, "InternalServerError", "boom");
+        try (RekognitionClient raw = RekognitionClient.builder().endpointOverride(reko.endpoint()).region(Region.US_EAST_1)
+                 .credentialsProvider(RekognitionWireMock.credentials())
+                 .overrideConfiguration(o -> o.retryStrategy(b -> b.maxAttempts(2).backoffStrategy(
+                     software.amazon.awssdk.retries.api.BackoffStrategy.retryImmediately()))).build();
+             RekofaceClient c = RekofaceClient.builder().rekognitionClient(raw).build()) {
+            assertThatThrownBy(() -> c.detectFaces(image)).isInstanceOf(ServiceFailureException.class);
+        }
+        assertThat(reko.requestCount()).isEqualTo(2);
+    }
+
+    @Test
+    void rateLimit_holdsTheConfiguredRateWithinTenPercent() {
+        reko.answerJson("DetectFaces", "{\"FaceDetails\":[]}");
+        int calls = 61;
+        try (RekofaceAsyncClient c = asyncClient().rateLimit(RateLimit.perSecond(20)).build()) {
+            List<CompletableFuture<?>> all = new ArrayList<>();
+            for (int i = 0; i < calls; i++) {
+                all.add(c.detectFaces(image));
+            }
+            CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
+        }
+        List<Long> times = wm.getAllServeEvents().stream().map(e -> e.getRequest().getLoggedDate().getTime()).sorted().toList();
+        assertThat(times).hasSize(calls);
+        double seconds = (times.get(times.size() - 1) - times.get(0)) / 1000.0;
+        double rate = (calls - 1) / seconds;
+        assertThat(rate).isCloseTo(20.0, within(2.0));
+    }
+
+    @Test
+    void rateLimit_perOperationOverride_appliesToThatOperationOnly() {
+        RateLimit limit = RateLimit.perSecond(50).withOperation("CompareFaces", 25);
+        assertThat(limit.limitFor("CompareFaces").getAsDouble()).isEqualTo(25);
+        assertThat(limit.limitFor("DetectFaces").getAsDouble()).isEqualTo(50);
+        assertThat(RateLimit.unlimited().limitFor("DetectFaces")).isEmpty();
+        assertThatThrownBy(() -> RateLimit.perSecond(0)).isInstanceOf(InvalidArgumentException.class).hasMessageContaining("0.0");
+    }
+
+    @Test
+    void circuitBreaker_afterRepeatedFailures_failsFastWithoutARequest() {
+        reko.fail("DetectFaces", 500, "InternalServerError", "down");
+        try (RekofaceClient c = client().retryPolicy(RetryPolicy.none())
+            .circuitBreaker(CircuitBreakerPolicy.of(50, 4, 4, Duration.ofMinutes(1))).build()) {
+            for (int i = 0; i < 4; i++) {
+                assertThatThrownBy(() -> c.detectFaces(image)).hasMessageContaining("down");
+            }
+            assertThatThrownBy(() -> c.detectFaces(image)).isInstanceOf(ServiceFailureException.class)
+                .hasMessageContaining("circuit breaker is open");
+        }
+        assertThat(reko.requestCount()).isEqualTo(4);
+    }
+
+    @Test
+    void circuitBreaker_inputErrorsDoNotOpenIt() {
+        reko.fail("DetectFaces", 400, "InvalidParameterException", "bad");
+        try (RekofaceClient c = client().circuitBreaker(CircuitBreakerPolicy.of(50, 2, 2, Duration.ofMinutes(1))).build()) {
+            for (int i = 0; i < 5; i++) {
+                assertThatThrownBy(() -> c.detectFaces(image)).isInstanceOf(InvalidArgumentException.class);
+            }
+        }
+        assertThat(reko.requestCount()).isEqualTo(5);
+    }
+
+    @Test
+    void maxConcurrency_boundsCallsInFlight() {
+        wm.stubFor(post("/").willReturn(aResponse().withStatus(200).withBody("{\"FaceDetails\":[]}").withFixedDelay(100)));
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger max = new AtomicInteger();
+        MetricsListener tracker = new MetricsListener() {
+            @Override
+            public void attempt(String operation, int attempt) {
+                max.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            }
+
+            @Override
+            public void completed(String operation, Duration latency, int attempts, RekofaceException failure) {
+                inFlight.decrementAndGet();
+            }
+        };
+        try (RekofaceAsyncClient c = asyncClient().maxConcurrency(2).rateLimit(RateLimit.unlimited()).metricsListener(tracker).build()) {
+            List<CompletableFuture<?>> all = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                all.add(c.detectFaces(image));
+            }
+            CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
+        }
+        assertThat(reko.requestCount()).isEqualTo(8);
+        assertThat(max.get()).isEqualTo(2);
+    }
+
+    @Test
+    void policies_rejectBadValuesWhenSet() {
+        assertThatThrownBy(() -> RetryPolicy.builder().maxAttempts(0)).hasMessageContaining("maxAttempts 0");
+        assertThatThrownBy(() -> Backoff.exponentialWithJitter(Duration.ofSeconds(2), Duration.ofSeconds(1)))
+            .isInstanceOf(InvalidArgumentException.class);
+        assertThatThrownBy(() -> CircuitBreakerPolicy.of(0, 1, 1, Duration.ofSeconds(1))).hasMessageContaining("failure rate");
+        assertThatThrownBy(() -> client().maxConcurrency(0)).hasMessageContaining("maxConcurrency 0");
+    }
+
+    @Test
+    void backoff_fullJitterStaysUnderTheDoublingCeiling() {
+        Backoff b = Backoff.exponentialWithJitter(Duration.ofMillis(100), Duration.ofMillis(1000));
+        assertThat(b.ceiling(1)).isEqualTo(Duration.ofMillis(100));
+        assertThat(b.ceiling(3)).isEqualTo(Duration.ofMillis(400));
+        assertThat(b.ceiling(10)).isEqualTo(Duration.ofMillis(1000));
+        assertThat(b.delay(3, 0.5)).isEqualTo(Duration.ofMillis(200));
+        assertThat(Backoff.fixed(Duration.ofMillis(30)).delay(7, 0.9)).isEqualTo(Duration.ofMillis(30));
+    }
+
+    // ---- idempotent IndexFaces ---------------------------------------------------------------------------------
+
+    private static final String FACE = "{\"FaceId\":\"11111111-2222-3333-4444-555555555555\",\"ImageId\":"
+        + "\"aaaaaaaa-2222-3333-4444-555555555555\",\"ExternalImageId\":\"rf:joe_20biden\",\"Confidence\":99.9,"
+        + "\"BoundingBox\":{\"Left\":0.3,\"Top\":0.2,\"Width\":0.3,\"Height\":0.4}}";
+
+    private void indexFailsOnceWith500ThenSucceeds() {
+        String target = "RekognitionService.IndexFaces";
+        wm.stubFor(post("/").withHeader("X-Amz-Target", equalTo(target)).inScenario("i").whenScenarioStateIs(STARTED)
+            .willSetStateTo("failed").willReturn(aResponse().withStatus(500)
+                .withBody("{\"__type\":\"InternalServerError\",\"Message\":\"lost\"}")));
+        wm.stubFor(post("/").withHeader("X-Amz-Target", equalTo(target)).inScenario("i").whenScenarioStateIs("failed")
+            .willReturn(aResponse().withStatus(200).withBody("{\"FaceRecords\":[{\"Face\":" + FACE + "}],\"FaceModelVersion\":\"7.0\"}")));
+    }
+
+    @Test
+    void index_ambiguousFailureAndTheFaceWasStored_returnsItWithoutIndexingAgain() {
+        indexFailsOnceWith500ThenSucceeds();
+        reko.answerJson("SearchFacesByImage", "{\"SearchedFaceBoundingBox\":{\"Left\":0.3,\"Top\":0.2,\"Width\":0.3,"
+            + "\"Height\":0.4},\"SearchedFaceConfidence\":99.9,\"FaceMatches\":[{\"Similarity\":99.99,\"Face\":" + FACE + "}],"
+            + "\"FaceModelVersion\":\"7.0\"}");
+        try (RekofaceClient c = client().retryPolicy(fast).build()) {
+            IndexResult r = c.collection("faces").index(ImageSource.fromBytes(TestImages.fixture("biden.jpg")), "joe biden");
+            assertThat(r.indexed()).singleElement().satisfies(f -> {
+                assertThat(f.faceId()).isEqualTo("11111111-2222-3333-4444-555555555555");
+                assertThat(f.personId()).contains("joe biden");
+            });
+        }
+        assertThat(reko.requests("IndexFaces")).hasSize(1);
+        assertThat(reko.requests("SearchFacesByImage")).hasSize(1);
+    }
+
+    @Test
+    void index_ambiguousFailureAndNothingStored_indexesAgain() {
+        indexFailsOnceWith500ThenSucceeds();
+        reko.answerJson("SearchFacesByImage", "{\"SearchedFaceBoundingBox\":{\"Left\":0.3,\"Top\":0.2,\"Width\":0.3,"
+            + "\"Height\":0.4},\"SearchedFaceConfidence\":99.9,\"FaceMatches\":[],\"FaceModelVersion\":\"7.0\"}");
+        try (RekofaceClient c = client().retryPolicy(fast).build()) {
+            IndexResult r = c.collection("faces").index(ImageSource.fromBytes(TestImages.fixture("biden.jpg")), "joe biden");
+            assertThat(r.indexed()).hasSize(1);
+        }
+        assertThat(reko.requests("IndexFaces")).hasSize(2);
+    }
+
+    @Test
+    void index_throttled_isRetriedWithoutADuplicateCheck() {
+        String target = "RekognitionService.IndexFaces";
+        wm.stubFor(post("/").withHeader("X-Amz-Target", equalTo(target)).inScenario("th").whenScenarioStateIs(STARTED)
+            .willSetStateTo("ok").willReturn(aResponse().withStatus(400).withBody("{\"__type\":\"ThrottlingException\",\"Message\":\"Slow down\"}")));
+        wm.stubFor(post("/").withHeader("X-Amz-Target", equalTo(target)).inScenario("th").whenScenarioStateIs("ok")
+            .willReturn(aResponse().withStatus(200).withBody("{\"FaceRecords\":[{\"Face\":" + FACE + "}]}")));
+        try (RekofaceClient c = client().retryPolicy(fast).build()) {
+            assertThat(c.collection("faces").index(ImageSource.fromBytes(TestImages.fixture("biden.jpg")), "joe biden").indexed()).hasSize(1);
+        }
+        assertThat(reko.requests("SearchFacesByImage")).as("a throttled request was never applied").isEmpty();
+        assertThat(reko.requests("IndexFaces")).hasSize(2);
+    }
+
+}
