@@ -39,7 +39,7 @@ final class ImageInspector {
         if (tooLarge && !options.contains(ImageOption.DOWNSCALE_TO_FIT)) {
             throw LocalImageReader.tooLarge(desc, bytes.length, options);
         }
-        ImageSize stored = format == ImageFormat.JPEG ? jpegSize(bytes, desc) : pngSize(bytes, desc);
+        ImageSize stored = format == ImageFormat.JPEG ? jpegSize(bytes, desc, true) : pngSize(bytes, desc, true);
         int orientation = format == ImageFormat.JPEG ? exifOrientation(bytes) : 1;
         ImageSize displayed = orientation >= 5 ? new ImageSize(stored.height(), stored.width()) : stored;
         if (stored.width() < ImageSource.MIN_SIDE || stored.height() < ImageSource.MIN_SIDE) {
@@ -117,12 +117,15 @@ final class ImageInspector {
     }
 
     /** Walks the JPEG segments to the first SOS, reading the frame size; then requires an EOI after the scan. */
-    private static ImageSize jpegSize(byte[] b, String desc) {
+    static ImageSize jpegSize(byte[] b, String desc, boolean complete) {
         int n = b.length;
         int pos = 2;
         ImageSize size = null;
         while (true) {
             if (pos + 4 > n) {
+                if (!complete && size != null) {
+                    return size;
+                }
                 throw truncated(desc, "JPEG", "headers");
             }
             if ((b[pos] & 0xFF) != 0xFF) {
@@ -142,29 +145,42 @@ final class ImageInspector {
             }
             int length = ((b[pos + 2] & 0xFF) << 8) | (b[pos + 3] & 0xFF);
             if (length < 2 || pos + 2 + length > n) {
+                if (!complete && size != null) {
+                    return size;
+                }
+                if (!complete && pos + 9 <= n && marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC) {
+                    return sofSize(b, pos, desc);
+                }
                 throw truncated(desc, "JPEG", "headers");
             }
             boolean sof = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
             if (sof && length >= 7) {
-                int h = ((b[pos + 5] & 0xFF) << 8) | (b[pos + 6] & 0xFF);
-                int w = ((b[pos + 7] & 0xFF) << 8) | (b[pos + 8] & 0xFF);
-                if (w == 0 || h == 0) {
-                    throw new InvalidImageException(CORRUPT, "image " + desc + " is a damaged JPEG: its frame is " + w + "x" + h);
+                size = sofSize(b, pos, desc);
+                if (!complete) {
+                    return size;
                 }
-                size = new ImageSize(w, h);
             }
             if (marker == 0xDA) {
                 if (size == null) {
                     throw new InvalidImageException(CORRUPT, "image " + desc + " is a damaged JPEG: no frame header before the image data");
                 }
                 int scanStart = pos + 2 + length;
-                if (!hasEoiAfter(b, scanStart)) {
+                if (complete && !hasEoiAfter(b, scanStart)) {
                     throw truncated(desc, "JPEG", "image data (no end-of-image marker)");
                 }
                 return size;
             }
             pos += 2 + length;
         }
+    }
+
+    private static ImageSize sofSize(byte[] b, int pos, String desc) {
+        int h = ((b[pos + 5] & 0xFF) << 8) | (b[pos + 6] & 0xFF);
+        int w = ((b[pos + 7] & 0xFF) << 8) | (b[pos + 8] & 0xFF);
+        if (w == 0 || h == 0) {
+            throw new InvalidImageException(CORRUPT, "image " + desc + " is a damaged JPEG: its frame is " + w + "x" + h);
+        }
+        return new ImageSize(w, h);
     }
 
     private static boolean hasEoiAfter(byte[] b, int from) {
@@ -177,17 +193,26 @@ final class ImageInspector {
     }
 
     /** Walks the PNG chunks: IHDR first, every chunk inside the file, IEND at the end. */
-    private static ImageSize pngSize(byte[] b, String desc) {
+    static ImageSize pngSize(byte[] b, String desc, boolean complete) {
         int n = b.length;
         int pos = 8;
         ImageSize size = null;
         while (true) {
             if (pos + 12 > n) {
+                if (!complete && size != null) {
+                    return size;
+                }
                 throw truncated(desc, "PNG", size == null ? "header" : "data (no IEND chunk)");
             }
             long length = readInt(b, pos) & 0xFFFFFFFFL;
             String type = LocalImageReader.ascii(java.util.Arrays.copyOfRange(b, pos + 4, pos + 8), 4);
             if (pos + 12 + length > n) {
+                if (!complete && size != null) {
+                    return size;
+                }
+                if (!complete && type.equals("IHDR") && pos + 16 <= n) {
+                    return new ImageSize(readInt(b, pos + 8), readInt(b, pos + 12));
+                }
                 throw truncated(desc, "PNG", "chunk " + type);
             }
             if (size == null) {
@@ -200,6 +225,9 @@ final class ImageInspector {
                     throw new InvalidImageException(CORRUPT, "image " + desc + " is a damaged PNG: its header says " + w + "x" + h);
                 }
                 size = new ImageSize(w, h);
+                if (!complete) {
+                    return size;
+                }
             }
             if (type.equals("IEND")) {
                 return size;
