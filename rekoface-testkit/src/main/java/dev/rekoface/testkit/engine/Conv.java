@@ -13,7 +13,8 @@ final class Conv {
     final int outC;
     final int stride;
     final boolean same;
-    final float[] weights;
+    /** K rows of N weights. */
+    final float[][] weights;
     final float[] bias;
 
     Conv(int kh, int kw, int inC, int outC, int stride, boolean same, float[] weightsHwio, float[] bias) {
@@ -26,21 +27,35 @@ final class Conv {
         this.outC = outC;
         this.stride = stride;
         this.same = same;
-        this.weights = weightsHwio;
+        this.weights = Gemm.rows(weightsHwio, kh * kw * inC, outC);
+        this.bias = bias;
+    }
+
+    private Conv(Conv base, float[][] weights, float[] bias) {
+        this.kh = base.kh;
+        this.kw = base.kw;
+        this.inC = base.inC;
+        this.outC = base.outC;
+        this.stride = base.stride;
+        this.same = base.same;
+        this.weights = weights;
         this.bias = bias;
     }
 
     /** Returns a copy whose output is {@code (conv + bias) * scale + shift}, folded into weights and bias. */
     Conv scaled(float[] scale, float[] shift) {
-        float[] w = weights.clone();
-        float[] b = new float[outC];
-        for (int i = 0; i < w.length; i++) {
-            w[i] *= scale[i % outC];
+        float[][] w = new float[weights.length][];
+        for (int r = 0; r < w.length; r++) {
+            w[r] = weights[r].clone();
+            for (int o = 0; o < outC; o++) {
+                w[r][o] *= scale[o];
+            }
         }
+        float[] b = new float[outC];
         for (int o = 0; o < outC; o++) {
             b[o] = bias[o] * scale[o] + shift[o];
         }
-        return new Conv(kh, kw, inC, outC, stride, same, w, b);
+        return new Conv(this, w, b);
     }
 
     int outSize(int in, int k) {
@@ -111,6 +126,6 @@ final class Conv {
     }
 
     long weightBytes() {
-        return 4L * (weights.length + bias.length);
+        return 4L * ((long) weights.length * outC + bias.length);
     }
 }

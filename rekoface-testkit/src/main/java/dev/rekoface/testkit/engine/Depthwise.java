@@ -49,6 +49,10 @@ final class Depthwise {
         float[] in = x.data;
         float[] w = weights;
         int c = ch;
+        if (stride == 1 && oh == x.h && ow == x.w) {
+            applyStride1(x, out, oh, ow, pt, pl);
+            return new Tensor(oh, ow, c, out);
+        }
         for (int oy = 0; oy < oh; oy++) {
             for (int ox = 0; ox < ow; ox++) {
                 int o = (oy * ow + ox) * c;
@@ -77,6 +81,57 @@ final class Depthwise {
             }
         }
         return new Tensor(oh, ow, c, out);
+    }
+
+    /**
+     * Stride 1, same size: for each output row and tap, one long loop over the row's (x, channel) values, with the
+     * tap's weights repeated along the row (a per-thread scratch), so that C2 vectorises it.
+     */
+    private void applyStride1(Tensor x, float[] out, int oh, int ow, int pt, int pl) {
+        int c = ch;
+        int rowLen = ow * c;
+        float[] rep = Workspace.get().repeated(kh * kw * rowLen);
+        for (int t = 0; t < kh * kw; t++) {
+            for (int i = 0; i < rowLen; i += c) {
+                System.arraycopy(weights, t * c, rep, t * rowLen + i, c);
+            }
+        }
+        float[] in = x.data;
+        for (int oy = 0; oy < oh; oy++) {
+            int o = oy * rowLen;
+            if (bias != null) {
+                for (int i = 0; i < rowLen; i += c) {
+                    System.arraycopy(bias, 0, out, o + i, c);
+                }
+            } else {
+                java.util.Arrays.fill(out, o, o + rowLen, 0f);
+            }
+            for (int ky = 0; ky < kh; ky++) {
+                int iy = oy - pt + ky;
+                if (iy < 0 || iy >= x.h) {
+                    continue;
+                }
+                for (int kx = 0; kx < kw; kx++) {
+                    int dx = kx - pl;
+                    int lo = Math.max(0, -dx);
+                    int hi = Math.min(ow, x.w - dx);
+                    if (hi <= lo) {
+                        continue;
+                    }
+                    int from = lo * c;
+                    int to = hi * c;
+                    int ib = iy * x.w * c + dx * c;
+                    int wb = (ky * kw + kx) * rowLen;
+                    madd(out, o, in, ib, rep, wb, from, to);
+                }
+            }
+        }
+    }
+
+    private static void madd(float[] out, int o, float[] in, int ib, float[] w, int wb, int from, int to) {
+        for (int i = from; i < to; i++) {
+            out[o + i] += in[ib + i] * w[wb + i];
+        }
     }
 
     long weightBytes() {

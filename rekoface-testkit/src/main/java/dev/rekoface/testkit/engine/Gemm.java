@@ -3,12 +3,10 @@ package dev.rekoface.testkit.engine;
 /**
  * Single-precision matrix product {@code C = A·B + bias}, written so that HotSpot's C2 compiler auto-vectorises the
  * inner loops (plain counted loops over separate arrays, no allocation): rows of C are computed four at a time in
- * four accumulator rows, so each loaded row of B feeds four fused multiply-adds, and the reduction dimension is
- * cut into blocks that keep the touched rows of B in cache.
+ * four accumulator rows and two rows of B at a time, so each accumulator load/store serves two multiply-adds and
+ * each loaded value of B four.
  */
 final class Gemm {
-    private static final int K_BLOCK = 256;
-
     private Gemm() {
     }
 
@@ -30,19 +28,19 @@ final class Gemm {
     }
 
     /**
-     * Computes {@code c[p*n + j] = bias[j] + sum_k a[aOff + p*k + kk] * b[kk*n + j]}.
+     * Computes {@code c[p*n + j] = bias[j] + sum_k a[aOff + p*k + kk] * b[kk][j]}.
      *
      * @param a row-major P x K
      * @param aOff offset of A in {@code a}
      * @param p rows of A and C
      * @param k columns of A, rows of B
-     * @param b row-major K x N
+     * @param b K rows of N values (rows as separate arrays: no huge objects, and C2 vectorises row loops)
      * @param n columns of B and C
      * @param bias N values, or null for zero
      * @param c row-major P x N output
      * @param s accumulators
      */
-    static void multiply(float[] a, int aOff, int p, int k, float[] b, int n, float[] bias, float[] c, Scratch s) {
+    static void multiply(float[] a, int aOff, int p, int k, float[][] b, int n, float[] bias, float[] c, Scratch s) {
         s.ensure(n);
         float[] r0 = s.r0;
         float[] r1 = s.r1;
@@ -58,8 +56,13 @@ final class Gemm {
             int a1 = a0 + k;
             int a2 = a1 + k;
             int a3 = a2 + k;
-            for (int kk = 0; kk < k; kk++) {
-                kernel4(b, kk * n, n, a[a0 + kk], a[a1 + kk], a[a2 + kk], a[a3 + kk], r0, r1, r2, r3);
+            int kk = 0;
+            for (; kk + 2 <= k; kk += 2) {
+                kernel4x2(b[kk], b[kk + 1], n, a[a0 + kk], a[a0 + kk + 1], a[a1 + kk], a[a1 + kk + 1],
+                    a[a2 + kk], a[a2 + kk + 1], a[a3 + kk], a[a3 + kk + 1], r0, r1, r2, r3);
+            }
+            for (; kk < k; kk++) {
+                kernel4(b[kk], n, a[a0 + kk], a[a1 + kk], a[a2 + kk], a[a3 + kk], r0, r1, r2, r3);
             }
             System.arraycopy(r0, 0, c, row * n, n);
             System.arraycopy(r1, 0, c, (row + 1) * n, n);
@@ -70,10 +73,19 @@ final class Gemm {
             init(r0, bias, n);
             int a0 = aOff + row * k;
             for (int kk = 0; kk < k; kk++) {
-                kernel1(b, kk * n, n, a[a0 + kk], r0);
+                kernel1(b[kk], n, a[a0 + kk], r0);
             }
             System.arraycopy(r0, 0, c, row * n, n);
         }
+    }
+
+    /** Splits a row-major K x N matrix into K row arrays. */
+    static float[][] rows(float[] flat, int k, int n) {
+        float[][] out = new float[k][];
+        for (int i = 0; i < k; i++) {
+            out[i] = java.util.Arrays.copyOfRange(flat, i * n, (i + 1) * n);
+        }
+        return out;
     }
 
     private static void init(float[] r, float[] bias, int n) {
@@ -84,10 +96,23 @@ final class Gemm {
         }
     }
 
-    private static void kernel4(float[] b, int bo, int n, float x0, float x1, float x2, float x3,
+    private static void kernel4x2(float[] b0, float[] b1, int n, float x00, float x01, float x10, float x11,
+                                  float x20, float x21, float x30, float x31,
+                                  float[] r0, float[] r1, float[] r2, float[] r3) {
+        for (int j = 0; j < n; j++) {
+            float v0 = b0[j];
+            float v1 = b1[j];
+            r0[j] += x00 * v0 + x01 * v1;
+            r1[j] += x10 * v0 + x11 * v1;
+            r2[j] += x20 * v0 + x21 * v1;
+            r3[j] += x30 * v0 + x31 * v1;
+        }
+    }
+
+    private static void kernel4(float[] b, int n, float x0, float x1, float x2, float x3,
                                 float[] r0, float[] r1, float[] r2, float[] r3) {
         for (int j = 0; j < n; j++) {
-            float bv = b[bo + j];
+            float bv = b[j];
             r0[j] += x0 * bv;
             r1[j] += x1 * bv;
             r2[j] += x2 * bv;
@@ -95,9 +120,9 @@ final class Gemm {
         }
     }
 
-    private static void kernel1(float[] b, int bo, int n, float x0, float[] r0) {
+    private static void kernel1(float[] b, int n, float x0, float[] r0) {
         for (int j = 0; j < n; j++) {
-            r0[j] += x0 * b[bo + j];
+            r0[j] += x0 * b[j];
         }
     }
 }

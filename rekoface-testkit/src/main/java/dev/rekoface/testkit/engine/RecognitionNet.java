@@ -17,7 +17,7 @@ final class RecognitionNet {
     private final Conv stem;
     private final Conv[][] blocks;
     private final boolean[] down;
-    private final float[] fc;
+    private final float[][] fc;
 
     RecognitionNet(TfjsWeights w) {
         stem = conv(w, "conv32_down", 7, 3, 32, 2, false);
@@ -35,7 +35,7 @@ final class RecognitionNet {
                 conv(w, names[i] + "/conv2", 3, outC, outC, 1, true)};
             c = outC;
         }
-        fc = w.get("fc", 256, 128);
+        fc = Gemm.rows(w.get("fc", 256, 128), 256, 128);
     }
 
     private static Conv conv(TfjsWeights w, String prefix, int k, int inC, int outC, int stride, boolean same) {
@@ -110,14 +110,14 @@ final class RecognitionNet {
         for (int j = 0; j < x.c; j++) {
             float m = mean[j];
             for (int o = 0; o < 128; o++) {
-                out[o] += m * fc[j * 128 + o];
+                out[o] += m * fc[j][o];
             }
         }
         return out;
     }
 
     long weightBytes() {
-        long sum = stem.weightBytes() + 4L * fc.length;
+        long sum = stem.weightBytes() + 4L * 256 * 128;
         for (Conv[] b : blocks) {
             sum += b[0].weightBytes() + b[1].weightBytes();
         }

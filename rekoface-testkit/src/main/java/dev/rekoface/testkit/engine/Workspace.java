@@ -15,6 +15,15 @@ final class Workspace {
         return LOCAL.get();
     }
 
+    private float[] repeated = new float[0];
+
+    float[] repeated(int n) {
+        if (repeated.length < n) {
+            repeated = new float[n];
+        }
+        return repeated;
+    }
+
     float[] cols(int n) {
         if (cols.length < n) {
             cols = new float[n];
