@@ -1,0 +1,89 @@
+package dev.rekoface.benchmarks.engine;
+
+import dev.rekoface.image.ImageSource;
+import dev.rekoface.testkit.engine.EngineFace;
+import dev.rekoface.testkit.engine.FaceEngine;
+import dev.rekoface.testkit.fixtures.Fixtures;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Single-thread cost of the pure-Java face engine: detection on a 640-px photo (two faces), the descriptor of one
+ * face (chip cutting plus network, and the network alone) and its expressions.
+ *
+ * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar EngineBenchmark -f 1 -wi 3 -i 5}. Not thread-safe (JMH
+ * state).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Threads(1)
+@Fork(1)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+public class EngineBenchmark {
+    private FaceEngine engine;
+    private BufferedImage photo640;
+    private EngineFace face;
+    private BufferedImage chip150;
+    private BufferedImage chip112;
+
+    /** Loads the engine and prepares a 640-px photo and one detected face. */
+    @Setup
+    public void setUp() {
+        engine = FaceEngine.load();
+        BufferedImage src = ImageSource.fromBytes(Fixtures.image("two_people.jpg").bytes()).decodeUpright();
+        int w = 640;
+        int h = (int) Math.round(src.getHeight() * 640.0 / src.getWidth());
+        photo640 = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = photo640.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(src, 0, 0, w, h, null);
+        g.dispose();
+        List<EngineFace> faces = engine.detect(photo640);
+        if (faces.size() != 2) {
+            throw new IllegalStateException("expected 2 faces, found " + faces.size());
+        }
+        face = faces.get(0);
+        chip150 = FaceEngine.alignedChip(photo640, face.eyeLeft(), face.eyeRight(), face.mouth(), FaceEngine.DESCRIPTOR_CHIP);
+        chip112 = FaceEngine.alignedChip(photo640, face.eyeLeft(), face.eyeRight(), face.mouth(), FaceEngine.EXPRESSION_CHIP);
+    }
+
+    /** Detection on a 640x376 photo with two faces. */
+    @Benchmark
+    public List<EngineFace> detect640() {
+        return engine.detect(photo640);
+    }
+
+    /** Descriptor of a detected face: chip cutting plus the recognition network. */
+    @Benchmark
+    public float[] descriptorPerFace() {
+        return engine.descriptor(photo640, face);
+    }
+
+    /** The recognition network alone, on an aligned 150x150 chip. */
+    @Benchmark
+    public float[] descriptorNetworkOnly() {
+        return engine.descriptorOfChip(chip150);
+    }
+
+    /** The expression network alone, on an aligned 112x112 chip. */
+    @Benchmark
+    public float[] expressionsNetworkOnly() {
+        return engine.expressionsOfChip(chip112);
+    }
+}

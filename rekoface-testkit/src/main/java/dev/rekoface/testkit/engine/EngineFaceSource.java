@@ -1,0 +1,122 @@
+package dev.rekoface.testkit.engine;
+
+import dev.rekoface.image.LocalImage;
+import dev.rekoface.model.FaceDetails;
+import dev.rekoface.testkit.faces.FaceSource;
+import dev.rekoface.testkit.faces.SourceFace;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalDouble;
+
+/**
+ * A {@link FaceSource} backed by the pure-Java {@link FaceEngine}: finds the faces of any image (it knows every image,
+ * so it never returns {@code null}) and compares them by descriptor.
+ *
+ * <p>Each face's {@link SourceFace#details()} holds the box, the confidence (100 x the detector score), the five main
+ * landmarks, pose, quality, the image size and the eight Rekognition emotions from the expression network (see
+ * {@link FaceEngine#emotions}); age, gender, glasses and the other attributes stay empty. Each face carries its
+ * 128-d descriptor and no identity. Results are cached per image SHA-256 (the {@value #CACHE_SIZE} most recently used
+ * images).
+ *
+ * <p>Thread-safe.
+ */
+public final class EngineFaceSource implements FaceSource {
+    /** Name of this source, as in {@link SourceFace#source()}. */
+    public static final String NAME = "engine";
+    /** How many images' faces are kept. */
+    public static final int CACHE_SIZE = 32;
+
+    private final FaceEngine engine;
+    private final Map<String, List<SourceFace>> cache = new LinkedHashMap<>(16, 0.75f, true) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, List<SourceFace>> eldest) {
+            return size() > CACHE_SIZE;
+        }
+    };
+
+    /** Creates the source over the shared engine ({@link FaceEngine#load()}). */
+    public EngineFaceSource() {
+        this(FaceEngine.load());
+    }
+
+    /**
+     * Creates the source over an engine.
+     *
+     * @param engine the engine
+     */
+    public EngineFaceSource(FaceEngine engine) {
+        this.engine = Objects.requireNonNull(engine, "engine");
+    }
+
+    /** Returns the engine this source uses. */
+    public FaceEngine engine() {
+        return engine;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public List<SourceFace> detect(LocalImage image, String sha256) {
+        Objects.requireNonNull(image, "image");
+        if (sha256 != null) {
+            synchronized (cache) {
+                List<SourceFace> hit = cache.get(sha256);
+                if (hit != null) {
+                    return hit;
+                }
+            }
+        }
+        BufferedImage upright = image.decodeUpright();
+        List<SourceFace> faces = new ArrayList<>();
+        for (EngineFace f : engine.detect(upright)) {
+            FaceDetails details = FaceDetails.builder().from(f.details())
+                .emotions(FaceEngine.emotions(engine.expressions(upright, f)))
+                .build();
+            faces.add(new SourceFace(details, null, engine.descriptor(upright, f), NAME));
+        }
+        List<SourceFace> result = List.copyOf(faces);
+        if (sha256 != null) {
+            synchronized (cache) {
+                cache.put(sha256, result);
+            }
+        }
+        return result;
+    }
+
+    /**
+     * Compares two faces by descriptor with {@link FaceEngine#similarity}; empty unless both carry a descriptor of
+     * the same length (faces of other sources can be given one with {@link #describe}).
+     */
+    @Override
+    public OptionalDouble similarity(SourceFace a, SourceFace b) {
+        float[] da = a.descriptor().orElse(null);
+        float[] db = b.descriptor().orElse(null);
+        if (da == null || db == null || da.length != db.length) {
+            return OptionalDouble.empty();
+        }
+        return OptionalDouble.of(FaceEngine.similarity(da, db));
+    }
+
+    /**
+     * Computes the engine descriptor of a face known by geometry only (e.g. a catalogue face), aligned on its
+     * {@code eyeLeft}, {@code eyeRight} and the mid-point of {@code mouthLeft}/{@code mouthRight}, so that it can be
+     * compared with engine faces.
+     *
+     * @param image the image the face's ratios refer to (its displayed, upright pixels)
+     * @param face the face
+     * @return the descriptor
+     * @throws IllegalArgumentException if one of those landmarks is missing
+     */
+    public float[] describe(LocalImage image, FaceDetails face) {
+        return engine.descriptor(image.decodeUpright(), face);
+    }
+}
