@@ -63,6 +63,14 @@ public final class RekognitionEmulator implements AutoCloseable {
     private static final Logger REQUESTS = LoggerFactory.getLogger("dev.rekoface.testkit.emulator.requests");
     private static final String JSON_TYPE = "application/x-amz-json-1.1";
 
+    static {
+        // The JDK server writes headers and body separately; without TCP_NODELAY, Nagle's algorithm and delayed ACKs
+        // add ~40 ms to every keep-alive answer. Read once, when the JDK's server configuration is first loaded.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
     private final HttpServer server;
     private final ThreadPoolExecutor executor;
     private final RekognitionService service;

@@ -187,10 +187,8 @@ final class ServiceModel {
                     out.add(new Violation(path, quote(value), "Member must be base64 text", Violation.Kind.SERIALIZATION));
                     return;
                 }
-                int len;
-                try {
-                    len = value.binaryValue().length;
-                } catch (IOException | IllegalArgumentException e) {
+                long len = base64Length(value.asText());
+                if (len < 0) {
                     out.add(new Violation(path, "'(not base64)'", "Member must be valid base64", Violation.Kind.SERIALIZATION));
                     return;
                 }
@@ -274,6 +272,28 @@ final class ServiceModel {
                 // other types are not used by the implemented operations' inputs
             }
         }
+    }
+
+    /** The decoded length of base64 text, without decoding it; -1 if the text cannot be base64. */
+    static long base64Length(String b64) {
+        int n = 0;
+        int pad = 0;
+        for (int i = 0; i < b64.length(); i++) {
+            char c = b64.charAt(i);
+            if (c == '=') {
+                pad++;
+            } else if (c == '\r' || c == '\n') {
+                continue;
+            } else if (pad > 0) {
+                return -1;
+            } else {
+                n++;
+            }
+        }
+        if (pad > 2 || (n + pad) % 4 == 1) {
+            return -1;
+        }
+        return (long) n * 3 / 4;
     }
 
     private static void lengthChecks(JsonNode shape, long len, String shown, String path, List<Violation> out, Violation.Kind kind) {

@@ -113,7 +113,7 @@ public final class LocalRekognitionExtension implements BeforeAllCallback, Befor
 
     /** Holds a started resource and closes it when JUnit closes the store. */
     @SuppressWarnings("deprecation")
-    private static final class Closing<T> implements ExtensionContext.Store.CloseableResource {
+    private static final class Closing<T> implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         final T value;
         final java.util.function.Consumer<T> close;
 
@@ -122,9 +122,13 @@ public final class LocalRekognitionExtension implements BeforeAllCallback, Befor
             this.close = close;
         }
 
+        private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+
         @Override
         public void close() {
-            close.accept(value);
+            if (closed.compareAndSet(false, true)) {
+                close.accept(value);
+            }
         }
     }
 

@@ -78,7 +78,7 @@ public final class RekognitionStubsExtension implements BeforeEachCallback, Afte
     }
 
     @SuppressWarnings("deprecation")
-    private static final class Holder<T> implements ExtensionContext.Store.CloseableResource {
+    private static final class Holder<T> implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         final T value;
         final Consumer<T> close;
 
@@ -87,9 +87,13 @@ public final class RekognitionStubsExtension implements BeforeEachCallback, Afte
             this.close = close;
         }
 
+        private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+
         @Override
         public void close() {
-            close.accept(value);
+            if (closed.compareAndSet(false, true)) {
+                close.accept(value);
+            }
         }
     }
 }
