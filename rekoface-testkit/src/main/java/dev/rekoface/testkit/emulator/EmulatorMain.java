@@ -24,6 +24,9 @@ import picocli.CommandLine.Option;
     sortOptions = false)
 public final class EmulatorMain implements Callable<Integer> {
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--port", description = "Port to listen on (default: ${DEFAULT-VALUE}; 0 picks a free one).")
     int port = 4566;
 
@@ -101,8 +104,8 @@ public final class EmulatorMain implements Callable<Integer> {
         }
     }
 
-    @Override
-    public Integer call() throws Exception {
+    /** Starts the emulator the flags describe and prints its endpoint. */
+    RekognitionEmulator launch(java.io.PrintStream out) {
         FaultProfile.Builder fb = FaultProfile.builder().tpsQuota(tps).latency(Duration.ofMillis(latencyMs))
             .internalErrorRate(errorRate).connectionResetRate(resetRate).lostResponseRate(lostRate).throttleErrorCode(throttleCode);
         if (burst > 0) {
@@ -119,7 +122,7 @@ public final class EmulatorMain implements Callable<Integer> {
         }
         if (s3AccessKey != null || s3SecretKey != null) {
             if (s3AccessKey == null || s3SecretKey == null) {
-                throw new CommandLine.ParameterException(new CommandLine(this), "--s3-access-key and --s3-secret-key go together");
+                throw new CommandLine.ParameterException(spec.commandLine(), "--s3-access-key and --s3-secret-key go together");
             }
             b.s3Credentials(s3AccessKey, s3SecretKey);
         }
@@ -130,17 +133,23 @@ public final class EmulatorMain implements Callable<Integer> {
             b.faults(profile);
         } else {
             for (String name : operations) {
-                Operation op = Operation.find(name.trim()).orElseThrow(() -> new CommandLine.ParameterException(new CommandLine(this),
+                Operation op = Operation.find(name.trim()).orElseThrow(() -> new CommandLine.ParameterException(spec.commandLine(),
                     "unknown operation '" + name + "'; known: " + List.of(Operation.values())));
                 b.faults(op, profile);
             }
         }
         RekognitionEmulator emu = b.start();
-        System.out.println("rekoface emulator ready: " + emu.endpoint() + (host.equals("127.0.0.1") ? "" : " (listening on " + host + ")"));
+        out.println("rekoface emulator ready: " + emu.endpoint() + (host.equals("127.0.0.1") ? "" : " (listening on " + host + ")"));
         if (profile != FaultProfile.NONE && (tps > 0 || latencyMs > 0 || errorRate > 0 || resetRate > 0 || lostRate > 0)) {
-            System.out.println("faults " + (operations.isEmpty() ? "for every operation" : "for " + operations).toLowerCase(Locale.ROOT) + ": " + profile);
+            out.println("faults " + (operations.isEmpty() ? "for every operation" : "for " + operations).toLowerCase(Locale.ROOT) + ": " + profile);
         }
-        System.out.flush();
+        out.flush();
+        return emu;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        RekognitionEmulator emu = launch(System.out);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             emu.close();
