@@ -11,24 +11,43 @@ import java.util.Optional;
  * quota settings and by its counters.
  */
 public enum Operation {
+    /** {@code DetectFaces}. */
     DETECT_FACES("DetectFaces"),
+    /** {@code CompareFaces}. */
     COMPARE_FACES("CompareFaces"),
+    /** {@code DetectLabels}. */
     DETECT_LABELS("DetectLabels"),
+    /** {@code CreateCollection}. */
     CREATE_COLLECTION("CreateCollection"),
+    /** {@code DescribeCollection}. */
     DESCRIBE_COLLECTION("DescribeCollection"),
+    /** {@code ListCollections}. */
     LIST_COLLECTIONS("ListCollections"),
+    /** {@code DeleteCollection}. */
     DELETE_COLLECTION("DeleteCollection"),
+    /** {@code IndexFaces}. */
     INDEX_FACES("IndexFaces"),
+    /** {@code ListFaces}. */
     LIST_FACES("ListFaces"),
+    /** {@code DeleteFaces}. */
     DELETE_FACES("DeleteFaces"),
+    /** {@code SearchFaces}. */
     SEARCH_FACES("SearchFaces"),
+    /** {@code SearchFacesByImage}. */
     SEARCH_FACES_BY_IMAGE("SearchFacesByImage"),
+    /** {@code CreateUser}. */
     CREATE_USER("CreateUser"),
+    /** {@code DeleteUser}. */
     DELETE_USER("DeleteUser"),
+    /** {@code ListUsers}. */
     LIST_USERS("ListUsers"),
+    /** {@code AssociateFaces}. */
     ASSOCIATE_FACES("AssociateFaces"),
+    /** {@code DisassociateFaces}. */
     DISASSOCIATE_FACES("DisassociateFaces"),
+    /** {@code SearchUsers}. */
     SEARCH_USERS("SearchUsers"),
+    /** {@code SearchUsersByImage}. */
     SEARCH_USERS_BY_IMAGE("SearchUsersByImage");
 
     /** The prefix of the {@code X-Amz-Target} header. */
