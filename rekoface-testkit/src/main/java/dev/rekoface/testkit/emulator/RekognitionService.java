@@ -531,10 +531,8 @@ final class RekognitionService {
         } finally {
             lock.readLock().unlock();
         }
-        int maxFaces = req.has("MaxFaces") ? req.get("MaxFaces").asInt() : 100;
-        if (maxFaces > 100) {
-            throw ServiceError.invalidParameter("MaxFaces must be between 1 and 100");
-        }
+        // IndexFaces indexes at most the 100 largest faces, whatever MaxFaces says (the model sets no maximum)
+        int maxFaces = Math.min(100, req.has("MaxFaces") ? req.get("MaxFaces").asInt() : 100);
         ImageResolver.Resolved img = images.resolve(req.get("Image"));
         FaceRenderer.Selection sel = FaceRenderer.select(strings(req.get("DetectionAttributes")));
         String filter = req.path("QualityFilter").asText("AUTO");

@@ -236,6 +236,27 @@ class EmulatorSdkTest {
     }
 
     @Test
+    void indexFaces_qualityFilter_dropsFacesWithTheServiceReasons(RekognitionClient sdk) {
+        sdk.createCollection(r -> r.collectionId("quality"));
+        // family-1128316.jpg: three faces 45-47 px wide, two of them turned more than 60 degrees
+        IndexFacesResponse high = sdk.indexFaces(r -> r.collectionId("quality").image(image("family-1128316.jpg")).qualityFilter("HIGH"));
+        assertThat(high.faceRecords()).isEmpty();
+        assertThat(high.unindexedFaces()).hasSize(3).allSatisfy(u -> assertThat(u.reasonsAsStrings()).containsExactly("SMALL_BOUNDING_BOX"));
+        IndexFacesResponse medium = sdk.indexFaces(r -> r.collectionId("quality").image(image("family-1128316.jpg")).qualityFilter("MEDIUM"));
+        assertThat(medium.faceRecords()).hasSize(1);
+        assertThat(medium.unindexedFaces()).hasSize(2).allSatisfy(u -> assertThat(u.reasonsAsStrings()).containsExactly("EXTREME_POSE"));
+        IndexFacesResponse none = sdk.indexFaces(r -> r.collectionId("quality").image(image("family-1128316.jpg")).qualityFilter("NONE")
+            .maxFaces(500));
+        assertThat(none.faceRecords()).hasSize(3);
+        assertThat(sdk.describeCollection(r -> r.collectionId("quality")).faceCount()).isEqualTo(4);
+
+        CompareFacesResponse cmp = sdk.compareFaces(r -> r.sourceImage(image("family-1128317.jpg")).targetImage(image("family-1128316.jpg"))
+            .qualityFilter("HIGH"));
+        assertThat(cmp.faceMatches()).isEmpty();
+        assertThat(cmp.unmatchedFaces()).isEmpty();
+    }
+
+    @Test
     void listFaces_paging_returnsEveryFaceOnce(RekognitionClient sdk) {
         sdk.createCollection(r -> r.collectionId("many"));
         for (String img : List.of("family-1128316.jpg", "family-1128317.jpg", "family-1128318.jpg", "two_people.jpg")) {
