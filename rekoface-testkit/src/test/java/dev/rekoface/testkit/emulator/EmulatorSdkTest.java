@@ -317,6 +317,37 @@ class EmulatorSdkTest {
     }
 
     @Test
+    void associateFaces_over100FacesPerUser_isServiceQuotaExceeded(RekognitionClient sdk) {
+        sdk.createCollection(r -> r.collectionId("quota"));
+        sdk.createUser(r -> r.collectionId("quota").userId("busy"));
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 101; i++) {
+            ids.add(sdk.indexFaces(r -> r.collectionId("quota").image(image("obama2.jpg"))).faceRecords().get(0).face().faceId());
+        }
+        assertThat(sdk.associateFaces(r -> r.collectionId("quota").userId("busy").faceIds(ids.subList(0, 100))).associatedFaces()).hasSize(100);
+        assertThatThrownBy(() -> sdk.associateFaces(r -> r.collectionId("quota").userId("busy").faceIds(ids.get(100))))
+            .isInstanceOf(software.amazon.awssdk.services.rekognition.model.ServiceQuotaExceededException.class);
+        assertThat(sdk.listFaces(r -> r.collectionId("quota").userId("busy")).faces()).hasSize(100);
+    }
+
+    @Test
+    void associateFaces_sameToken_replaysTheFirstAnswerWithoutApplyingAgain(RekognitionClient sdk) {
+        sdk.createCollection(r -> r.collectionId("idem2"));
+        sdk.createUser(r -> r.collectionId("idem2").userId("u"));
+        String f = sdk.indexFaces(r -> r.collectionId("idem2").image(image("obama.jpg"))).faceRecords().get(0).face().faceId();
+        AssociateFacesResponse first = sdk.associateFaces(r -> r.collectionId("idem2").userId("u").faceIds(f).clientRequestToken("t"));
+        sdk.disassociateFaces(r -> r.collectionId("idem2").userId("u").faceIds(f));
+        // a retry with the same token (e.g. after a lost answer) gets the first answer and changes nothing
+        AssociateFacesResponse again = sdk.associateFaces(r -> r.collectionId("idem2").userId("u").faceIds(f).clientRequestToken("t"));
+        assertThat(again.associatedFaces()).isEqualTo(first.associatedFaces());
+        assertThat(again.userStatusAsString()).isEqualTo("UPDATING");
+        assertThat(sdk.listFaces(r -> r.collectionId("idem2").userId("u")).faces()).isEmpty();
+        // a new token applies it again
+        sdk.associateFaces(r -> r.collectionId("idem2").userId("u").faceIds(f).clientRequestToken("t2"));
+        assertThat(sdk.listFaces(r -> r.collectionId("idem2").userId("u")).faces()).hasSize(1);
+    }
+
+    @Test
     void createUser_sameClientRequestToken_isIdempotentAndMismatchFails(RekognitionClient sdk) {
         sdk.createCollection(r -> r.collectionId("idem"));
         sdk.createUser(r -> r.collectionId("idem").userId("u1").clientRequestToken("tok-1"));
