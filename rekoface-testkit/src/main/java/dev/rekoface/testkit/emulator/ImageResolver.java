@@ -15,7 +15,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.http.SdkHttpMethod;
@@ -28,7 +27,7 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
  * Turns a request's {@code Image} into a validated image: base64 bytes, or an S3 object read from the configured S3
  * endpoint (path style, {@code GET <endpoint>/<bucket>/<key>[?versionId=]}, unsigned or SigV4-signed). Validation is
  * rekoface-core's ({@link ImageSource#fromBytes}), mapped to the service's errors. Validated images are cached by
- * SHA-256 (the last 64), so repeated images cost one hash.
+ * SHA-256 (the last 64) and by base64 text (the last 16), so a repeated image costs one string comparison.
  */
 final class ImageResolver {
     /** Largest S3 object the service reads: 15 MB. */
@@ -43,14 +42,10 @@ final class ImageResolver {
     private final String s3SecretKey;
     private final String region;
     private final HttpClient http;
-    private final Map<String, Resolved> cache = new LinkedHashMap<>(64, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Resolved> eldest) {
-            return size() > 64;
-        }
-    };
+    /** Recent images by their base64 text, so that a repeated image costs neither decoding nor hashing. */
+    private final BoundedCache<String, Resolved> byText = new BoundedCache<>(16, 16L << 20, r -> r.byteCount() * 4L / 3);
+    /** Validated images by SHA-256 (images from S3 included). */
+    private final BoundedCache<String, Resolved> cache = new BoundedCache<>(64, 64L << 20, r -> r.byteCount());
 
     ImageResolver(URI s3Endpoint, String s3AccessKey, String s3SecretKey, String region) {
         this.s3Endpoint = s3Endpoint;
@@ -76,24 +71,29 @@ final class ImageResolver {
                 : "Requested image should either contain bytes or s3 object.");
         }
         if (hasBytes) {
+            String text = image.get("Bytes").asText();
+            Resolved known = byText.get(text);
+            if (known != null) {
+                return known;
+            }
             byte[] bytes;
             try {
                 bytes = image.get("Bytes").binaryValue();
-            } catch (IOException e) {
+            } catch (IOException | IllegalArgumentException e) {
                 throw ServiceError.badRequest("SerializationException", "Image bytes are not valid base64");
             }
-            return validate(bytes, false);
+            Resolved r = validate(bytes, false);
+            byText.put(text, r);
+            return r;
         }
         return validate(fetch(image.get("S3Object")), true);
     }
 
     private Resolved validate(byte[] bytes, boolean fromS3) {
         String sha = sha256(bytes);
-        synchronized (cache) {
-            Resolved r = cache.get(sha);
-            if (r != null) {
-                return r;
-            }
+        Resolved known = cache.get(sha);
+        if (known != null) {
+            return known;
         }
         LocalImage img;
         try {
@@ -104,9 +104,7 @@ final class ImageResolver {
             throw map(e, fromS3);
         }
         Resolved r = new Resolved(img, sha, bytes.length);
-        synchronized (cache) {
-            cache.put(sha, r);
-        }
+        cache.put(sha, r);
         return r;
     }
 

@@ -23,7 +23,6 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
@@ -48,14 +47,7 @@ final class RekognitionService {
     private final boolean enrichCatalogue;
     private final String region;
     private final String accountId;
-    private final Map<String, List<SourceFace>> faceCache = new LinkedHashMap<>(64, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, List<SourceFace>> eldest) {
-            return size() > 256;
-        }
-    };
+    private final BoundedCache<String, List<SourceFace>> faceCache = new BoundedCache<>(256, Long.MAX_VALUE, l -> 1);
     private final Map<String, Idempotent> idempotency = new HashMap<>();
     private Journal journal;
 
@@ -161,11 +153,9 @@ final class RekognitionService {
 
     /** The faces of an image, from the first source that knows it, largest first. */
     private List<SourceFace> faces(ImageResolver.Resolved img) {
-        synchronized (faceCache) {
-            List<SourceFace> cached = faceCache.get(img.sha256());
-            if (cached != null) {
-                return cached;
-            }
+        List<SourceFace> cached = faceCache.get(img.sha256());
+        if (cached != null) {
+            return cached;
         }
         List<SourceFace> found = null;
         FaceSource from = null;
@@ -185,9 +175,7 @@ final class RekognitionService {
         List<SourceFace> sorted = new ArrayList<>(found);
         sorted.sort(Comparator.comparingDouble((SourceFace f) -> f.details().boundingBox().area()).reversed());
         List<SourceFace> result = List.copyOf(sorted);
-        synchronized (faceCache) {
-            faceCache.put(img.sha256(), result);
-        }
+        faceCache.put(img.sha256(), result);
         return result;
     }
 
