@@ -80,12 +80,15 @@ final class RekognitionService {
 
     /** Removes every collection (and, when persistent, records that). */
     void reset() {
-        lock.writeLock().lock();
-        try {
-            mutate(EmulatorState.JSON.createObjectNode().put("t", "reset"));
-            idempotency.clear();
-        } finally {
-            lock.writeLock().unlock();
+        // same order as idempotent(): the token table's monitor, then the state lock
+        synchronized (idempotency) {
+            lock.writeLock().lock();
+            try {
+                mutate(EmulatorState.JSON.createObjectNode().put("t", "reset"));
+                idempotency.clear();
+            } finally {
+                lock.writeLock().unlock();
+            }
         }
     }
 
