@@ -151,6 +151,19 @@ class EmulatorSdkTest {
     }
 
     @Test
+    void compareFaces_rekofaceAsyncSourceWithoutFace_givesEmptyComparison(RekofaceAsyncClient reko) {
+        FaceComparison cmp = reko.compareFaces(source("coffee.png"), source("obama.jpg")).join();
+        assertThat(cmp.sourceFace()).isEmpty();
+        assertThat(cmp.matches()).isEmpty();
+    }
+
+    @Test
+    void detectFaces_rekofaceAsync_returnsCatalogueFaces(RekofaceAsyncClient reko) {
+        assertThat(reko.detectFaces(source("his-girl-friday-1940.jpg")).join()).hasSize(3);
+        assertThat(reko.detectFaces(source("coffee.png")).join()).isEmpty();
+    }
+
+    @Test
     void compareFaces_rekofaceAsync_matchesSamePerson(RekofaceAsyncClient reko) {
         FaceComparison cmp = reko.compareFaces(source("obama.jpg"), source("obama2.jpg")).join();
         assertThat(cmp.matches()).hasSize(1);
