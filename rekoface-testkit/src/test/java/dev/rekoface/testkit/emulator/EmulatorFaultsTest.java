@@ -35,7 +35,8 @@ class EmulatorFaultsTest {
 
     @Test
     void tpsQuota_concurrentBurstBeyondIt_isThrottledNotQueued(RekognitionEmulator emu) throws Exception {
-        emu.setFaults(Operation.LIST_COLLECTIONS, FaultProfile.builder().tpsQuota(5).latency(Duration.ofMillis(100)).build());
+        // a bucket of 5 refilled at 1 per second: a burst of 20 gets 5 through (a few more only if the burst is slow to arrive)
+        emu.setFaults(Operation.LIST_COLLECTIONS, FaultProfile.builder().tpsQuota(1).burst(5).latency(Duration.ofMillis(100)).build());
         ExecutorService pool = Executors.newFixedThreadPool(20);
         CountDownLatch go = new CountDownLatch(1);
         List<Future<HttpResponse<String>>> futures = new ArrayList<>();
