@@ -1,0 +1,243 @@
+package dev.rekoface.testkit.emulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The emulator's stored data: collections, their faces and users. Every mutation is an event ({@link #apply}), so
+ * that the journal can replay it; callers hold the service's lock.
+ */
+final class EmulatorState {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A stored face. */
+    static final class FaceRecord {
+        String faceId;
+        String imageId;
+        String externalImageId;
+        double left;
+        double top;
+        double width;
+        double height;
+        double confidence;
+        String identity;
+        float[] descriptor;
+        String source;
+        String userId;
+        String modelVersion;
+
+        ObjectNode toJson() {
+            ObjectNode o = JSON.createObjectNode();
+            o.put("faceId", faceId);
+            o.put("imageId", imageId);
+            if (externalImageId != null) {
+                o.put("externalImageId", externalImageId);
+            }
+            o.putArray("box").add(left).add(top).add(width).add(height);
+            o.put("confidence", confidence);
+            if (identity != null) {
+                o.put("identity", identity);
+            }
+            if (descriptor != null) {
+                java.nio.ByteBuffer bb = java.nio.ByteBuffer.allocate(descriptor.length * 4);
+                for (float v : descriptor) {
+                    bb.putFloat(v);
+                }
+                o.put("descriptor", Base64.getEncoder().encodeToString(bb.array()));
+            }
+            o.put("source", source);
+            if (userId != null) {
+                o.put("userId", userId);
+            }
+            o.put("modelVersion", modelVersion);
+            return o;
+        }
+
+        static FaceRecord fromJson(JsonNode o) {
+            FaceRecord f = new FaceRecord();
+            f.faceId = o.get("faceId").asText();
+            f.imageId = o.get("imageId").asText();
+            f.externalImageId = o.hasNonNull("externalImageId") ? o.get("externalImageId").asText() : null;
+            JsonNode b = o.get("box");
+            f.left = b.get(0).asDouble();
+            f.top = b.get(1).asDouble();
+            f.width = b.get(2).asDouble();
+            f.height = b.get(3).asDouble();
+            f.confidence = o.get("confidence").asDouble();
+            f.identity = o.hasNonNull("identity") ? o.get("identity").asText() : null;
+            if (o.hasNonNull("descriptor")) {
+                java.nio.ByteBuffer bb = java.nio.ByteBuffer.wrap(Base64.getDecoder().decode(o.get("descriptor").asText()));
+                float[] d = new float[bb.remaining() / 4];
+                for (int i = 0; i < d.length; i++) {
+                    d[i] = bb.getFloat();
+                }
+                f.descriptor = d;
+            }
+            f.source = o.path("source").asText("catalogue");
+            f.userId = o.hasNonNull("userId") ? o.get("userId").asText() : null;
+            f.modelVersion = o.path("modelVersion").asText("7.0");
+            return f;
+        }
+    }
+
+    /** A stored user. */
+    static final class UserRecord {
+        String userId;
+        final Set<String> faceIds = new LinkedHashSet<>();
+
+        String status() {
+            return faceIds.isEmpty() ? "CREATED" : "ACTIVE";
+        }
+    }
+
+    /** A stored collection. */
+    static final class CollectionRecord {
+        String id;
+        String arn;
+        double created;
+        String faceModelVersion;
+        final Map<String, FaceRecord> faces = new LinkedHashMap<>();
+        final Map<String, UserRecord> users = new LinkedHashMap<>();
+    }
+
+    /** Collections by id, sorted as ListCollections lists them. */
+    final TreeMap<String, CollectionRecord> collections = new TreeMap<>();
+
+    CollectionRecord collection(String id) {
+        return collections.get(id);
+    }
+
+    /**
+     * Applies one event to the state.
+     *
+     * @param e the event: {@code {"t": type, ...}}
+     */
+    void apply(JsonNode e) {
+        String t = e.get("t").asText();
+        switch (t) {
+            case "reset" -> collections.clear();
+            case "createCollection" -> {
+                CollectionRecord c = new CollectionRecord();
+                c.id = e.get("id").asText();
+                c.arn = e.get("arn").asText();
+                c.created = e.get("created").asDouble();
+                c.faceModelVersion = e.path("faceModelVersion").asText("7.0");
+                collections.put(c.id, c);
+            }
+            case "deleteCollection" -> collections.remove(e.get("id").asText());
+            case "addFaces" -> {
+                CollectionRecord c = collections.get(e.get("collection").asText());
+                if (c != null) {
+                    for (JsonNode f : e.get("faces")) {
+                        FaceRecord r = FaceRecord.fromJson(f);
+                        c.faces.put(r.faceId, r);
+                        if (r.userId != null && c.users.containsKey(r.userId)) {
+                            c.users.get(r.userId).faceIds.add(r.faceId);
+                        }
+                    }
+                }
+            }
+            case "deleteFaces" -> {
+                CollectionRecord c = collections.get(e.get("collection").asText());
+                if (c != null) {
+                    for (JsonNode id : e.get("faceIds")) {
+                        FaceRecord r = c.faces.remove(id.asText());
+                        if (r != null && r.userId != null && c.users.containsKey(r.userId)) {
+                            c.users.get(r.userId).faceIds.remove(r.faceId);
+                        }
+                    }
+                }
+            }
+            case "createUser" -> {
+                CollectionRecord c = collections.get(e.get("collection").asText());
+                if (c != null) {
+                    UserRecord u = new UserRecord();
+                    u.userId = e.get("userId").asText();
+                    c.users.put(u.userId, u);
+                }
+            }
+            case "deleteUser" -> {
+                CollectionRecord c = collections.get(e.get("collection").asText());
+                if (c != null) {
+                    UserRecord u = c.users.remove(e.get("userId").asText());
+                    if (u != null) {
+                        for (String fid : u.faceIds) {
+                            FaceRecord f = c.faces.get(fid);
+                            if (f != null) {
+                                f.userId = null;
+                            }
+                        }
+                    }
+                }
+            }
+            case "associate", "disassociate" -> {
+                CollectionRecord c = collections.get(e.get("collection").asText());
+                if (c != null) {
+                    UserRecord u = c.users.get(e.get("userId").asText());
+                    if (u != null) {
+                        for (JsonNode id : e.get("faceIds")) {
+                            FaceRecord f = c.faces.get(id.asText());
+                            if (f == null) {
+                                continue;
+                            }
+                            if (t.equals("associate")) {
+                                f.userId = u.userId;
+                                u.faceIds.add(f.faceId);
+                            } else {
+                                f.userId = null;
+                                u.faceIds.remove(f.faceId);
+                            }
+                        }
+                    }
+                }
+            }
+            default -> throw new IllegalArgumentException("unknown journal event " + t);
+        }
+    }
+
+    /** Returns events that rebuild the current state from nothing (for compacting the journal). */
+    List<ObjectNode> snapshotEvents() {
+        List<ObjectNode> out = new ArrayList<>();
+        for (CollectionRecord c : collections.values()) {
+            ObjectNode cc = JSON.createObjectNode();
+            cc.put("t", "createCollection").put("id", c.id).put("arn", c.arn).put("created", c.created)
+                .put("faceModelVersion", c.faceModelVersion);
+            out.add(cc);
+            for (UserRecord u : c.users.values()) {
+                out.add(JSON.createObjectNode().put("t", "createUser").put("collection", c.id).put("userId", u.userId));
+            }
+            Collection<FaceRecord> faces = c.faces.values();
+            List<FaceRecord> chunk = new ArrayList<>();
+            for (FaceRecord f : faces) {
+                chunk.add(f);
+                if (chunk.size() == 500) {
+                    out.add(addFaces(c.id, chunk));
+                    chunk.clear();
+                }
+            }
+            if (!chunk.isEmpty()) {
+                out.add(addFaces(c.id, chunk));
+            }
+        }
+        return out;
+    }
+
+    static ObjectNode addFaces(String collection, List<FaceRecord> faces) {
+        ObjectNode e = JSON.createObjectNode();
+        e.put("t", "addFaces").put("collection", collection);
+        ArrayNode arr = e.putArray("faces");
+        faces.forEach(f -> arr.add(f.toJson()));
+        return e;
+    }
+}

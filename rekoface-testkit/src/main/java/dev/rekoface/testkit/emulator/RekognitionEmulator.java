@@ -1,0 +1,626 @@
+package dev.rekoface.testkit.emulator;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.rekoface.testkit.Operation;
+import dev.rekoface.testkit.faces.CatalogueFaceSource;
+import dev.rekoface.testkit.faces.FaceSource;
+import dev.rekoface.testkit.faces.SimulatedFaceSource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A local, stateful Amazon Rekognition: a real HTTP server speaking the service's AWS JSON 1.1 protocol, so that the
+ * AWS SDK for Java v2, boto3 and the AWS CLI work against it with only the endpoint changed (signatures are not
+ * checked).
+ *
+ * <pre>{@code
+ * try (RekognitionEmulator emu = RekognitionEmulator.builder().start()) {
+ *     RekognitionClient sdk = RekognitionClient.builder().endpointOverride(emu.endpoint())
+ *         .region(Region.US_EAST_1).credentialsProvider(AnonymousCredentialsProvider.create()).build();
+ *     emu.setFaults(Operation.COMPARE_FACES, FaultProfile.builder().tpsQuota(50).latency(Duration.ofMillis(200)).build());
+ *     ...
+ *     long attempts = emu.counters().requests(Operation.COMPARE_FACES);
+ * }
+ * }</pre>
+ *
+ * <p>Faces come from a chain of {@link FaceSource}s: the face catalogue (the fixture pack's, or your own), any
+ * sources you add, and last a {@linkplain SimulatedFaceSource simulated} fallback. Collections, faces and users live in
+ * memory, or in a {@linkplain Builder#dataDir data directory} that survives restarts. Quotas and faults are set per
+ * operation at any time ({@link #setFaults}). {@code GET /} answers 200 for health checks. Each request is logged on one
+ * line (operation, status, latency) through SLF4J logger {@code dev.rekoface.testkit.emulator.requests}; payloads,
+ * images, credentials and face vectors never are.
+ *
+ * <p>Thread-safe. {@link #close()} stops the server and closes the journal.
+ */
+public final class RekognitionEmulator implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RekognitionEmulator.class);
+    private static final Logger REQUESTS = LoggerFactory.getLogger("dev.rekoface.testkit.emulator.requests");
+    private static final String JSON_TYPE = "application/x-amz-json-1.1";
+
+    static {
+        // The JDK server writes headers and body separately; without TCP_NODELAY, Nagle's algorithm and delayed ACKs
+        // add ~40 ms to every keep-alive answer. Read once, when the JDK's server configuration is first loaded.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
+    private final HttpServer server;
+    private final ThreadPoolExecutor executor;
+    private final RekognitionService service;
+    private final EmulatorCounters counters = new EmulatorCounters();
+    private final Map<Operation, FaultProfile> faults = new EnumMap<>(Operation.class);
+    private final Map<Operation, TokenBucket> buckets = new EnumMap<>(Operation.class);
+    private final Random random;
+    private final Path dataDir;
+    private final URI endpoint;
+    private final boolean logRequests;
+
+    private RekognitionEmulator(Builder b) throws IOException {
+        this.random = new Random(b.seed);
+        this.dataDir = b.dataDir;
+        this.logRequests = b.logRequests;
+        List<FaceSource> chain = new ArrayList<>();
+        if (b.catalogue != null) {
+            chain.add(b.catalogue);
+        }
+        chain.addAll(b.sources);
+        if (b.simulatedFallback) {
+            chain.add(new SimulatedFaceSource());
+        }
+        ImageResolver images = new ImageResolver(b.s3Endpoint, b.s3AccessKey, b.s3SecretKey, b.region);
+        this.service = new RekognitionService(images, chain, b.describeCatalogueFaces, b.region, b.accountId);
+        if (b.dataDir != null) {
+            service.persistTo(b.dataDir);
+        }
+        for (Operation op : Operation.values()) {
+            setFaults(op, b.faults.getOrDefault(op, b.allFaults));
+        }
+        AtomicInteger n = new AtomicInteger();
+        this.executor = new ThreadPoolExecutor(4, b.maxThreads, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
+            Thread t = new Thread(r, "rekognition-emulator-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        }, new ThreadPoolExecutor.CallerRunsPolicy());
+        InetAddress addr = b.host == null ? InetAddress.getLoopbackAddress() : InetAddress.getByName(b.host);
+        this.server = HttpServer.create(new InetSocketAddress(addr, b.port), 256);
+        server.createContext("/", this::handle);
+        server.setExecutor(executor);
+        server.start();
+        String host = addr.isLoopbackAddress() || addr.isAnyLocalAddress() ? "localhost" : addr.getHostAddress();
+        this.endpoint = URI.create("http://" + host + ":" + server.getAddress().getPort());
+        LOG.info("Rekognition emulator listening on {} (faces: {}; data dir: {}; S3: {})", endpoint,
+            chain.stream().map(FaceSource::name).toList(), b.dataDir == null ? "none, in memory" : b.dataDir,
+            b.s3Endpoint == null ? "none" : b.s3Endpoint);
+    }
+
+    /** Returns a builder with the defaults: random port on loopback, the fixture pack's catalogue, simulated fallback. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Starts an emulator with the defaults. */
+    public static RekognitionEmulator start() {
+        return builder().start();
+    }
+
+    /** Returns the endpoint to give clients, e.g. {@code http://localhost:40123}. */
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    /** Returns the port the server listens on. */
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** Returns the data directory, when the state is persisted. */
+    public Optional<Path> dataDir() {
+        return Optional.ofNullable(dataDir);
+    }
+
+    /** Deletes every collection, face and user (recorded in the journal too when persistent). */
+    public void reset() {
+        service.reset();
+    }
+
+    /**
+     * Sets the quota and faults of one operation, taking effect for the next request.
+     *
+     * @param op the operation
+     * @param profile the profile ({@link FaultProfile#NONE} to clear)
+     */
+    public void setFaults(Operation op, FaultProfile profile) {
+        Objects.requireNonNull(op, "op");
+        Objects.requireNonNull(profile, "profile");
+        synchronized (faults) {
+            faults.put(op, profile);
+            buckets.put(op, profile.tpsQuota() > 0 ? new TokenBucket(profile.tpsQuota(), profile.burst()) : null);
+        }
+    }
+
+    /**
+     * Sets the same quota and faults for every operation (each operation gets its own token bucket, as the service's
+     * quotas are per operation).
+     *
+     * @param profile the profile
+     */
+    public void setFaults(FaultProfile profile) {
+        for (Operation op : Operation.values()) {
+            setFaults(op, profile);
+        }
+    }
+
+    /** Removes every quota and fault. */
+    public void clearFaults() {
+        setFaults(FaultProfile.NONE);
+    }
+
+    /** Returns the quota and faults of an operation. */
+    public FaultProfile faults(Operation op) {
+        synchronized (faults) {
+            return faults.get(op);
+        }
+    }
+
+    /** Returns the live counters: attempts seen by the server, throttled, faulted, per operation. */
+    public EmulatorCounters counters() {
+        return counters;
+    }
+
+    /** Sets every counter back to zero. */
+    public void resetCounters() {
+        counters.reset();
+    }
+
+    /** Stops the server (waiting at most a second for requests in flight) and closes the journal. */
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        service.close();
+    }
+
+    @Override
+    public String toString() {
+        return "RekognitionEmulator[" + endpoint + "]";
+    }
+
+    RekognitionService service() {
+        return service;
+    }
+
+    // ---------------------------------------------------------------- HTTP
+
+    private void handle(HttpExchange ex) throws IOException {
+        long t0 = System.nanoTime();
+        String name = "-";
+        int status = 0;
+        String outcome = "";
+        try {
+            String method = ex.getRequestMethod();
+            if ("GET".equals(method) || "HEAD".equals(method)) {
+                drain(ex.getRequestBody());
+                name = "health";
+                status = 200;
+                send(ex, 200, "{\"status\":\"ok\",\"service\":\"rekognition\"}".getBytes(StandardCharsets.UTF_8), null);
+                return;
+            }
+            byte[] body = ex.getRequestBody().readAllBytes();
+            String target = ex.getRequestHeaders().getFirst("X-Amz-Target");
+            Optional<Operation> found = target != null && target.startsWith(Operation.TARGET_PREFIX)
+                ? Operation.find(target.substring(Operation.TARGET_PREFIX.length())) : Optional.empty();
+            if (!"POST".equals(method) || found.isEmpty() || !found.get().target().equals(target)) {
+                counters.unknownOperation();
+                name = target == null ? "(no X-Amz-Target)" : target;
+                status = 400;
+                outcome = "UnknownOperationException";
+                sendError(ex, 400, "UnknownOperationException", target == null ? "Missing X-Amz-Target header"
+                    : "Operation " + target + " is not supported by this Rekognition emulator");
+                return;
+            }
+            Operation op = found.get();
+            name = op.wireName();
+            counters.countRequest(op);
+            FaultProfile profile;
+            TokenBucket bucket;
+            synchronized (faults) {
+                profile = faults.get(op);
+                bucket = buckets.get(op);
+            }
+            if (bucket != null && !bucket.tryAcquire()) {
+                counters.countThrottled(op);
+                status = 400;
+                outcome = profile.throttleErrorCode();
+                sendError(ex, 400, profile.throttleErrorCode(), "ProvisionedThroughputExceededException".equals(profile.throttleErrorCode())
+                    ? "Provisioned rate exceeded" : "Rate exceeded");
+                return;
+            }
+            if (!profile.latency().isZero()) {
+                sleep(profile.latency());
+            }
+            if (profile.internalErrorRate() > 0 && random.nextDouble() < profile.internalErrorRate()) {
+                counters.countFaulted(op);
+                status = 500;
+                outcome = "InternalServerError (injected)";
+                sendError(ex, 500, "InternalServerError", "Internal server error");
+                return;
+            }
+            if (profile.connectionResetRate() > 0 && random.nextDouble() < profile.connectionResetRate()) {
+                counters.countFaulted(op);
+                outcome = "connection reset (injected)";
+                ex.close();
+                return;
+            }
+            JsonNode req;
+            try {
+                req = EmulatorState.JSON.readTree(body.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : body);
+                if (req == null || !req.isObject()) {
+                    throw new ServiceError("SerializationException", 400, "Request body must be a JSON object");
+                }
+            } catch (JsonProcessingException e) {
+                throw new ServiceError("SerializationException", 400, "Request body is not valid JSON");
+            }
+            ObjectNode resp = service.handle(op, req);
+            if (profile.lostResponseRate() > 0 && random.nextDouble() < profile.lostResponseRate()) {
+                counters.countFaulted(op);
+                outcome = "response lost after success (injected)";
+                ex.close();
+                return;
+            }
+            counters.countSucceeded(op);
+            status = 200;
+            send(ex, 200, EmulatorState.JSON.writeValueAsBytes(resp), null);
+        } catch (ServiceError e) {
+            Operation.find(name).ifPresent(counters::countError);
+            status = e.status;
+            outcome = e.code;
+            sendError(ex, e.status, e.code, e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.error("emulator failure in {}", name, e);
+            status = 500;
+            outcome = "InternalServerError";
+            sendError(ex, 500, "InternalServerError", "Internal server error");
+        } finally {
+            if (logRequests) {
+                REQUESTS.info("{} {} {}{} ms", name, status == 0 ? "---" : status, outcome.isEmpty() ? "" : outcome + " ",
+                    (System.nanoTime() - t0) / 1_000_000);
+            }
+        }
+    }
+
+    private static void drain(InputStream in) throws IOException {
+        in.readAllBytes();
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis(), d.toNanosPart() % 1_000_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void sendError(HttpExchange ex, int status, String code, String message) throws IOException {
+        ObjectNode o = EmulatorState.JSON.createObjectNode();
+        o.put("__type", code);
+        o.put("Message", message);
+        send(ex, status, EmulatorState.JSON.writeValueAsBytes(o), code);
+    }
+
+    private static void send(HttpExchange ex, int status, byte[] body, String errorType) throws IOException {
+        ex.getResponseHeaders().set("Content-Type", JSON_TYPE);
+        ex.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
+        if (errorType != null) {
+            ex.getResponseHeaders().set("x-amzn-ErrorType", errorType);
+        }
+        boolean head = "HEAD".equals(ex.getRequestMethod());
+        ex.sendResponseHeaders(status, head ? -1 : body.length);
+        if (!head) {
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(body);
+            }
+        }
+        ex.close();
+    }
+
+    /** A token bucket: {@code rate} tokens a second, at most {@code capacity} saved. */
+    static final class TokenBucket {
+        private final double rate;
+        private final double capacity;
+        private double tokens;
+        private long last;
+
+        TokenBucket(double rate, int capacity) {
+            this.rate = rate;
+            this.capacity = capacity;
+            this.tokens = capacity;
+            this.last = System.nanoTime();
+        }
+
+        synchronized boolean tryAcquire() {
+            long now = System.nanoTime();
+            tokens = Math.min(capacity, tokens + (now - last) / 1e9 * rate);
+            last = now;
+            if (tokens >= 1) {
+                tokens -= 1;
+                return true;
+            }
+            return false;
+        }
+    }
+
+    /** Builds and starts a {@link RekognitionEmulator}. Not thread-safe. */
+    public static final class Builder {
+        private int port;
+        private String host;
+        private String region = "us-east-1";
+        private String accountId = "000000000000";
+        private CatalogueFaceSource catalogue;
+        private boolean catalogueSet;
+        private final List<FaceSource> sources = new ArrayList<>();
+        private boolean simulatedFallback = true;
+        private boolean describeCatalogueFaces = true;
+        private URI s3Endpoint;
+        private String s3AccessKey;
+        private String s3SecretKey;
+        private Path dataDir;
+        private long seed = 42;
+        private FaultProfile allFaults = FaultProfile.NONE;
+        private final Map<Operation, FaultProfile> faults = new EnumMap<>(Operation.class);
+        private int maxThreads = 256;
+        private boolean logRequests = true;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the port (default 0: a free port).
+         *
+         * @param port 0-65535
+         * @return this builder
+         */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be 0-65535, got " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /**
+         * Sets the address to listen on (default: loopback only; {@code 0.0.0.0} for every interface).
+         *
+         * @param host a host name or address
+         * @return this builder
+         */
+        public Builder host(String host) {
+            this.host = host;
+            return this;
+        }
+
+        /**
+         * Sets the region written into collection ARNs (default {@code us-east-1}).
+         *
+         * @param region e.g. {@code eu-west-1}
+         * @return this builder
+         */
+        public Builder region(String region) {
+            this.region = Objects.requireNonNull(region, "region");
+            return this;
+        }
+
+        /**
+         * Sets the account id written into collection ARNs (default {@code 000000000000}).
+         *
+         * @param accountId twelve digits
+         * @return this builder
+         */
+        public Builder accountId(String accountId) {
+            if (accountId == null || !accountId.matches("\\d{12}")) {
+                throw new IllegalArgumentException("accountId must be 12 digits, got " + accountId);
+            }
+            this.accountId = accountId;
+            return this;
+        }
+
+        /**
+         * Uses a face catalogue file of your own instead of the fixture pack's.
+         *
+         * @param file a catalogue in the fixture pack's schema
+         * @return this builder
+         */
+        public Builder catalogue(Path file) {
+            return catalogue(CatalogueFaceSource.fromFile(file));
+        }
+
+        /**
+         * Uses a face catalogue (null: none).
+         *
+         * @param source the catalogue
+         * @return this builder
+         */
+        public Builder catalogue(CatalogueFaceSource source) {
+            this.catalogue = source;
+            this.catalogueSet = true;
+            return this;
+        }
+
+        /**
+         * Adds a face source, asked after the catalogue and before the simulated fallback (for example a face
+         * engine). Catalogue faces keep their catalogue truth but take the descriptor this source computes for the
+         * same face, unless {@link #describeCatalogueFaces(boolean)} is off.
+         *
+         * @param source the source
+         * @return this builder
+         */
+        public Builder addFaceSource(FaceSource source) {
+            sources.add(Objects.requireNonNull(source, "source"));
+            return this;
+        }
+
+        /**
+         * Whether images no source knows get a SIMULATED face (default true); without it they have no face.
+         *
+         * @param enabled true to simulate
+         * @return this builder
+         */
+        public Builder simulatedFallback(boolean enabled) {
+            this.simulatedFallback = enabled;
+            return this;
+        }
+
+        /**
+         * Whether catalogue faces take descriptors from the added sources (default true).
+         *
+         * @param enabled true to describe
+         * @return this builder
+         */
+        public Builder describeCatalogueFaces(boolean enabled) {
+            this.describeCatalogueFaces = enabled;
+            return this;
+        }
+
+        /**
+         * Reads {@code S3Object} images from an S3-compatible endpoint (path style), unsigned.
+         *
+         * @param endpoint e.g. {@code http://localhost:9000}
+         * @return this builder
+         */
+        public Builder s3Endpoint(URI endpoint) {
+            this.s3Endpoint = endpoint;
+            return this;
+        }
+
+        /**
+         * Signs S3 reads with SigV4 and these (dummy) credentials.
+         *
+         * @param accessKey the access key id
+         * @param secretKey the secret key
+         * @return this builder
+         */
+        public Builder s3Credentials(String accessKey, String secretKey) {
+            this.s3AccessKey = Objects.requireNonNull(accessKey, "accessKey");
+            this.s3SecretKey = Objects.requireNonNull(secretKey, "secretKey");
+            return this;
+        }
+
+        /**
+         * Keeps collections, faces and users in a directory across restarts (an fsync'd journal).
+         *
+         * @param dir the directory, created if missing
+         * @return this builder
+         */
+        public Builder dataDir(Path dir) {
+            this.dataDir = dir;
+            return this;
+        }
+
+        /**
+         * Sets the seed of the fault draws (default 42).
+         *
+         * @param seed the seed
+         * @return this builder
+         */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /**
+         * Sets the quota and faults of every operation at start.
+         *
+         * @param profile the profile
+         * @return this builder
+         */
+        public Builder faults(FaultProfile profile) {
+            this.allFaults = Objects.requireNonNull(profile, "profile");
+            return this;
+        }
+
+        /**
+         * Sets the quota and faults of one operation at start.
+         *
+         * @param op the operation
+         * @param profile the profile
+         * @return this builder
+         */
+        public Builder faults(Operation op, FaultProfile profile) {
+            faults.put(Objects.requireNonNull(op, "op"), Objects.requireNonNull(profile, "profile"));
+            return this;
+        }
+
+        /**
+         * Sets the most requests served at once (default 256); more wait for a thread.
+         *
+         * @param threads at least 2
+         * @return this builder
+         */
+        public Builder maxThreads(int threads) {
+            if (threads < 2) {
+                throw new IllegalArgumentException("maxThreads must be >= 2, got " + threads);
+            }
+            this.maxThreads = threads;
+            return this;
+        }
+
+        /**
+         * Whether to log one line per request (default true).
+         *
+         * @param enabled true to log
+         * @return this builder
+         */
+        public Builder logRequests(boolean enabled) {
+            this.logRequests = enabled;
+            return this;
+        }
+
+        /**
+         * Starts the emulator.
+         *
+         * @return the running emulator
+         * @throws UncheckedIOException if the port cannot be bound
+         */
+        public RekognitionEmulator start() {
+            if (!catalogueSet) {
+                catalogue = CatalogueFaceSource.fromFixtures();
+            }
+            try {
+                return new RekognitionEmulator(this);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot start the Rekognition emulator on port " + port, e);
+            }
+        }
+    }
+}

@@ -1,0 +1,13 @@
+package dev.rekoface.testkit.record;
+
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+
+/** JSON string quoting for canonical forms. */
+final class JsonStrings {
+    private JsonStrings() {
+    }
+
+    static String quote(String s) {
+        return "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(s)) + "\"";
+    }
+}
