@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
 @Command(name = "rekoface-emulator", mixinStandardHelpOptions = true, version = "rekoface-emulator 0.1.0",
     description = {"A local Amazon Rekognition speaking the AWS JSON 1.1 protocol (signatures are not checked).",
         "Point any SDK or the AWS CLI at it: aws rekognition list-collections --endpoint-url http://localhost:4566",
-        "Faces come from the face catalogue; other images get a SIMULATED face."},
+        "Faces come from the face catalogue; other images go to the local face engine (pure Java: detection,",
+        "descriptors, emotions), or get a SIMULATED face with --no-engine."},
     sortOptions = false)
 public final class EmulatorMain implements Callable<Integer> {
 
@@ -39,7 +40,13 @@ public final class EmulatorMain implements Callable<Integer> {
     @Option(names = "--catalogue", paramLabel = "FILE", description = "Face catalogue JSON of your own (default: the fixture pack's).")
     Path catalogue;
 
-    @Option(names = "--no-simulated-faces", description = "Images the catalogue does not know have no face (default: one SIMULATED face).")
+    @Option(names = "--no-engine", description = "Do not load the face engine: images the catalogue does not know get a SIMULATED face (faster start).")
+    boolean noEngine;
+
+    @Option(names = "--force-engine", description = "Use the face engine for every image, the catalogue's included.")
+    boolean forceEngine;
+
+    @Option(names = "--no-simulated-faces", description = "With --no-engine: images the catalogue does not know have no face.")
     boolean noSimulated;
 
     @Option(names = "--s3-endpoint", paramLabel = "URL", description = "S3-compatible endpoint for S3Object images (path style), e.g. http://localhost:9000.")
@@ -113,7 +120,7 @@ public final class EmulatorMain implements Callable<Integer> {
         }
         FaultProfile profile = fb.build();
         RekognitionEmulator.Builder b = RekognitionEmulator.builder().port(port).host(host).region(region).seed(seed)
-            .simulatedFallback(!noSimulated).logRequests(!quiet);
+            .simulatedFallback(!noSimulated).logRequests(!quiet).faceEngine(!noEngine).forceEngine(forceEngine && !noEngine);
         if (catalogue != null) {
             b.catalogue(catalogue);
         }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.rekoface.testkit.Operation;
+import dev.rekoface.testkit.engine.EngineFaceSource;
 import dev.rekoface.testkit.faces.CatalogueFaceSource;
 import dev.rekoface.testkit.faces.FaceSource;
 import dev.rekoface.testkit.faces.SimulatedFaceSource;
@@ -87,11 +88,14 @@ public final class RekognitionEmulator implements AutoCloseable {
         this.dataDir = b.dataDir;
         this.logRequests = b.logRequests;
         List<FaceSource> chain = new ArrayList<>();
-        if (b.catalogue != null) {
+        if (b.catalogue != null && !b.forceEngine) {
             chain.add(b.catalogue);
         }
+        if (b.faceEngine || b.forceEngine) {
+            chain.add(new EngineFaceSource());
+        }
         chain.addAll(b.sources);
-        if (b.simulatedFallback) {
+        if (b.simulatedFallback && !b.faceEngine && !b.forceEngine) {
             chain.add(new SimulatedFaceSource());
         }
         ImageResolver images = new ImageResolver(b.s3Endpoint, b.s3AccessKey, b.s3SecretKey, b.region);
@@ -392,6 +396,8 @@ public final class RekognitionEmulator implements AutoCloseable {
         private final List<FaceSource> sources = new ArrayList<>();
         private boolean simulatedFallback = true;
         private boolean describeCatalogueFaces = true;
+        private boolean faceEngine;
+        private boolean forceEngine;
         private URI s3Endpoint;
         private String s3AccessKey;
         private String s3SecretKey;
@@ -487,6 +493,32 @@ public final class RekognitionEmulator implements AutoCloseable {
          */
         public Builder addFaceSource(FaceSource source) {
             sources.add(Objects.requireNonNull(source, "source"));
+            return this;
+        }
+
+        /**
+         * Uses the local face engine ({@link dev.rekoface.testkit.engine.FaceEngine}, pure Java: BlazeFace detection,
+         * face descriptors and expressions) for every image the catalogue does not know, instead of a simulated face;
+         * catalogue faces keep their hand-checked geometry and get engine descriptors, so both compare. Loading the
+         * models takes about a second and 30 MB of heap; each new image costs a detection. Default off for tests (the
+         * catalogue and simulated faces are instant and deterministic); the standalone jar turns it on.
+         *
+         * @param enabled true to use the engine
+         * @return this builder
+         */
+        public Builder faceEngine(boolean enabled) {
+            this.faceEngine = enabled;
+            return this;
+        }
+
+        /**
+         * Uses the face engine for every image, the catalogue's included (their hand-checked answers are ignored).
+         *
+         * @param enabled true to force the engine
+         * @return this builder
+         */
+        public Builder forceEngine(boolean enabled) {
+            this.forceEngine = enabled;
             return this;
         }
 

@@ -182,33 +182,23 @@ final class RekognitionService {
         return result;
     }
 
-    /** Gives catalogue faces the descriptor a face engine computes for the same face (matched by box overlap). */
+    /**
+     * Gives catalogue faces the descriptor the other sources (a face engine) compute for them from their hand-checked
+     * geometry, so that catalogue faces compare with faces of images the catalogue does not know.
+     */
     private List<SourceFace> describeWithEngines(ImageResolver.Resolved img, List<SourceFace> faces, FaceSource catalogue) {
         List<SourceFace> out = new ArrayList<>(faces);
         for (FaceSource s : sources) {
             if (s == catalogue || s instanceof SimulatedFaceSource) {
                 continue;
             }
-            List<SourceFace> engine = s.detect(img.image(), img.sha256());
-            if (engine == null) {
-                continue;
-            }
             for (int i = 0; i < out.size(); i++) {
                 SourceFace c = out.get(i);
-                if (c.descriptor().isPresent()) {
-                    continue;
-                }
-                SourceFace best = null;
-                double bestIou = 0.3;
-                for (SourceFace e : engine) {
-                    double iou = iou(c.details().boundingBox(), e.details().boundingBox());
-                    if (e.descriptor().isPresent() && iou > bestIou) {
-                        best = e;
-                        bestIou = iou;
+                if (c.descriptor().isEmpty()) {
+                    java.util.Optional<float[]> d = s.describe(img.image(), img.sha256(), c.details());
+                    if (d.isPresent()) {
+                        out.set(i, c.withDescriptor(d.get()));
                     }
-                }
-                if (best != null) {
-                    out.set(i, c.withDescriptor(best.descriptor().get()));
                 }
             }
         }

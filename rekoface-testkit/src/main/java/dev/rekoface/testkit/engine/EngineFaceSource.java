@@ -119,4 +119,14 @@ public final class EngineFaceSource implements FaceSource {
     public float[] describe(LocalImage image, FaceDetails face) {
         return engine.descriptor(image.decodeUpright(), face);
     }
+
+    /** Describes a face of another source from its eyes and mouth; empty when those landmarks are missing. */
+    @Override
+    public java.util.Optional<float[]> describe(LocalImage image, String sha256, FaceDetails face) {
+        try {
+            return java.util.Optional.of(describe(image, face));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+    }
 }

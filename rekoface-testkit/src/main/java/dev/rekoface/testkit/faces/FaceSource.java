@@ -35,4 +35,17 @@ public interface FaceSource {
     default OptionalDouble similarity(SourceFace a, SourceFace b) {
         return OptionalDouble.empty();
     }
+
+    /**
+     * Computes this source's descriptor for a face another source found (for example a hand-checked catalogue face),
+     * so that faces of different sources can be compared.
+     *
+     * @param image the image the face's ratios refer to
+     * @param sha256 lower-case hex SHA-256 of the image bytes
+     * @param face the face's geometry
+     * @return the descriptor, or empty when this source computes none
+     */
+    default java.util.Optional<float[]> describe(LocalImage image, String sha256, dev.rekoface.model.FaceDetails face) {
+        return java.util.Optional.empty();
+    }
 }

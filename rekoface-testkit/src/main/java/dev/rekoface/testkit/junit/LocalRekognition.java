@@ -49,6 +49,15 @@ public @interface LocalRekognition {
     /** Whether images the catalogue does not know get a SIMULATED face (default true). */
     boolean simulatedFallback() default true;
 
+    /**
+     * Whether images the catalogue does not know go to the local face engine (real detection, descriptors and
+     * emotions) instead of a simulated face (default false: faster and deterministic).
+     */
+    boolean faceEngine() default false;
+
+    /** Whether every image, the catalogue's included, goes to the face engine (default false). */
+    boolean forceEngine() default false;
+
     /** Whether the emulator logs one line per request (default false in tests). */
     boolean logRequests() default false;
 }

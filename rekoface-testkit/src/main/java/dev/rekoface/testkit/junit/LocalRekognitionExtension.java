@@ -94,7 +94,7 @@ public final class LocalRekognitionExtension implements BeforeAllCallback, Befor
     static RekognitionEmulator emulator(ExtensionContext context) {
         LocalRekognition s = settings(context);
         return resource(context, RekognitionEmulator.class, () -> {
-            RekognitionEmulator.Builder b = RekognitionEmulator.builder().simulatedFallback(s.simulatedFallback())
+            RekognitionEmulator.Builder b = RekognitionEmulator.builder().simulatedFallback(s.simulatedFallback()).faceEngine(s.faceEngine()).forceEngine(s.forceEngine())
                 .logRequests(s.logRequests());
             if (!s.catalogue().isEmpty()) {
                 b.catalogue(CatalogueFaceSource.fromFile(Path.of(s.catalogue())));
