@@ -1005,7 +1005,8 @@ final class RekognitionService {
                     throw ServiceError.notFound("The face with id: " + req.get("FaceId").asText() + " does not exist in the collection " + id);
                 }
                 probes.add(toSourceFace(f));
-                out.set("UserMatches", userMatches(c, probes, threshold, max, f.userId));
+                // The face's own user is a match like any other: only a search by UserId leaves the user out.
+                out.set("UserMatches", userMatches(c, probes, threshold, max, null));
                 out.put("FaceModelVersion", c.faceModelVersion);
                 out.putObject("SearchedFace").put("FaceId", f.faceId);
             } else {

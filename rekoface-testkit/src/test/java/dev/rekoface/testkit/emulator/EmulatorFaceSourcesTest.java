@@ -119,13 +119,13 @@ class EmulatorFaceSourcesTest {
                 .isNotEqualTo(0.4f);
             assertThat(sdk.compareFaces(r -> r.sourceImage(image(obama)).targetImage(image(Fixtures.image("obama2.jpg").bytes())))
                 .faceMatches().get(0).similarity()).isGreaterThanOrEqualTo(90f);
-            // the engine was asked to describe the catalogue faces (its boxes did not overlap, so none got a descriptor)
-            assertThat(engine.detections.get()).isPositive();
+            // catalogue images cost the added source no detection: their faces are described from their geometry
+            assertThat(engine.detections.get()).isZero();
         }
     }
 
     @Test
-    void catalogue_describeCatalogueFaces_attachesTheEngineDescriptorToOverlappingFaces() throws Exception {
+    void catalogue_describeCatalogueFaces_attachesTheDescriptorTheSourceComputesFromTheGeometry() throws Exception {
         byte[] obama = Fixtures.image("obama.jpg").bytes();
         CatalogueFaceSource cat = CatalogueFaceSource.fromFixtures();
         FaceSource engine = new FaceSource() {
@@ -136,8 +136,13 @@ class EmulatorFaceSourcesTest {
 
             @Override
             public List<SourceFace> detect(LocalImage image, String sha256) {
+                throw new AssertionError("a catalogue image must not be detected again");
+            }
+
+            @Override
+            public java.util.Optional<float[]> describe(LocalImage image, String sha256, dev.rekoface.model.FaceDetails face) {
                 SourceFace c = cat.detect(image, sha256).get(0);
-                return List.of(new SourceFace(c.details(), null, new float[] {1, 2, 3}, "engine"));
+                return face.equals(c.details()) ? java.util.Optional.of(new float[] {1, 2, 3}) : java.util.Optional.empty();
             }
         };
         try (RekognitionEmulator emu = RekognitionEmulator.builder().addFaceSource(engine).logRequests(false).start()) {
