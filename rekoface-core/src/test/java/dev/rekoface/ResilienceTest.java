@@ -154,10 +154,14 @@ class ResilienceTest {
     }
 
     @Test
-    void rateLimit_holdsTheConfiguredRateWithinTenPercent() {
+    void rateLimit_holdsTheConfiguredRateWithinTenPercent() throws Exception {
         reko.answerJson("DetectFaces", "{\"FaceDetails\":[]}");
         int calls = 61;
         try (RekofaceAsyncClient c = asyncClient().rateLimit(RateLimit.perSecond(20)).build()) {
+            // One call first: the client's start-up (connection, event loop) would otherwise delay the first measured one.
+            c.detectFaces(image).join();
+            wm.resetRequests();
+            Thread.sleep(100);
             List<CompletableFuture<?>> all = new ArrayList<>();
             for (int i = 0; i < calls; i++) {
                 all.add(c.detectFaces(image));

@@ -5,7 +5,6 @@ import dev.rekoface.ServiceFailureException;
 import dev.rekoface.ThrottledException;
 import dev.rekoface.internal.operation.RekognitionOperation;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.retry.Retry;
 import java.time.Duration;
 import java.util.Optional;
@@ -112,13 +111,15 @@ final class PolicyInvoker implements Invoker {
 
     private <I, Q, R, O> CompletableFuture<O> attempt(RekognitionOperation<I, Q, R, O> op, I input, Q request,
                                                       Retry.AsyncContext<O> retry, int[] attempts) {
-        long wait = resilience.limiter(op.name()).map(RateLimiter::reservePermission).orElse(0L);
+        Optional<AdaptivePacer> pacer = resilience.pacer(op.name());
+        long wait = pacer.map(AdaptivePacer::reserve).orElse(0L);
         return delayer.after(Math.max(0, wait), () -> {
             attempts[0]++;
             resilience.metrics().attempt(op.name(), attempts[0]);
             return transport.send(op, request);
         }).handle((response, failure) -> {
             if (failure == null) {
+                pacer.ifPresent(AdaptivePacer::succeeded);
                 retry.onComplete();
                 return CompletableFuture.completedFuture(op.transformResponse(response, input));
             }
@@ -130,6 +131,7 @@ final class PolicyInvoker implements Invoker {
             RekofaceException mapped = op.mapError(failure, input);
             if (mapped instanceof ThrottledException) {
                 resilience.metrics().throttled(op.name());
+                pacer.ifPresent(AdaptivePacer::throttled);
             }
             long delayMillis = retry.onError(mapped);
             if (delayMillis < 0) {

@@ -9,8 +9,6 @@ import dev.rekoface.retry.RateLimit;
 import dev.rekoface.retry.RetryPolicy;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import java.net.ConnectException;
@@ -22,8 +20,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * rekoface's policies translated to resilience4j: one Retry, RateLimiter and CircuitBreaker per operation, created on
- * first use. resilience4j stays inside this package; the public API speaks rekoface's policy types.
+ * rekoface's policies per operation, created on first use: a resilience4j Retry and CircuitBreaker, and an
+ * {@link AdaptivePacer} for the rate. resilience4j stays inside this package; the public API speaks rekoface's policy
+ * types.
  */
 final class Resilience {
     private final RetryPolicy retryPolicy;
@@ -32,7 +31,7 @@ final class Resilience {
     private final MetricsListener metrics;
     private final RetryConfig retryConfig;
     private final ConcurrentHashMap<String, Retry> retries = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, Optional<RateLimiter>> limiters = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Optional<AdaptivePacer>> pacers = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Optional<CircuitBreaker>> breakers = new ConcurrentHashMap<>();
 
     Resilience(RetryPolicy retryPolicy, RateLimit rateLimit, CircuitBreakerPolicy breakerPolicy, MetricsListener metrics) {
@@ -61,13 +60,9 @@ final class Resilience {
         return retries.computeIfAbsent(operation, op -> Retry.of(op, retryConfig));
     }
 
-    Optional<RateLimiter> limiter(String operation) {
-        return limiters.computeIfAbsent(operation, op -> rateLimit.limitFor(op).stream().mapToObj(tps ->
-            RateLimiter.of(op, RateLimiterConfig.custom()
-                .limitForPeriod(1)
-                .limitRefreshPeriod(Duration.ofNanos(Math.max(1, (long) (1_000_000_000L / tps))))
-                .timeoutDuration(Duration.ofHours(1))
-                .build())).findFirst());
+    Optional<AdaptivePacer> pacer(String operation) {
+        return pacers.computeIfAbsent(operation, op -> rateLimit.limitFor(op).stream()
+            .mapToObj(AdaptivePacer::new).findFirst());
     }
 
     Optional<CircuitBreaker> breaker(String operation) {

@@ -11,6 +11,10 @@ import java.util.OptionalDouble;
  * account's TPS quota instead of being throttled. Requests are spaced evenly (a rate of 50 per second sends one
  * every 20 ms), never in bursts; calls beyond the rate wait their turn.
  *
+ * <p>The rate adapts: when the service throttles an operation anyway (the quota was lowered, or other programs share
+ * it), rekoface halves that operation's rate and climbs back to the configured rate as calls succeed, so it settles
+ * near what the service accepts instead of retrying into throttles. It never exceeds the configured rate.
+ *
  * <pre>{@code
  * RateLimit.perSecond(50).withOperation("CompareFaces", 25)   // the account's quotas, from the Service Quotas console
  * }</pre>
