@@ -125,7 +125,15 @@ public class S3EventHandler implements RequestHandler<S3Event, S3EventHandler.Re
         if (config.isOutput(bucket, key)) {
             return new RecordResult(source, "skipped-own-output", 0, Optional.empty(), Optional.empty(), Optional.empty());
         }
-        var head = s3.s3Client().headObject(b -> b.bucket(bucket).key(key));
+        software.amazon.awssdk.services.s3.model.HeadObjectResponse head;
+        try {
+            head = s3.s3Client().headObject(b -> b.bucket(bucket).key(key));
+        } catch (software.amazon.awssdk.services.s3.model.NoSuchKeyException e) {
+            throw new dev.rekoface.InvalidImageException(dev.rekoface.InvalidImageException.Reason.INVALID_S3_OBJECT,
+                "S3 object " + source + " does not exist (deleted after the event?)", e);
+        } catch (software.amazon.awssdk.core.exception.SdkException e) {
+            throw new dev.rekoface.ServiceFailureException("HEAD " + source + " failed: " + e.getMessage(), e, null, null, true);
+        }
         if (head.metadata().containsKey(OUTPUT_MARKER)) {
             return new RecordResult(source, "skipped-own-output", 0, Optional.empty(), Optional.empty(), Optional.empty());
         }
