@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.rekoface.testkit.Operation;
-import dev.rekoface.testkit.engine.EngineFaceSource;
 import dev.rekoface.testkit.faces.CatalogueFaceSource;
 import dev.rekoface.testkit.faces.FaceSource;
 import dev.rekoface.testkit.faces.SimulatedFaceSource;
@@ -92,7 +91,7 @@ public final class RekognitionEmulator implements AutoCloseable {
             chain.add(b.catalogue);
         }
         if (b.faceEngine || b.forceEngine) {
-            chain.add(new EngineFaceSource());
+            chain.add(new LazyEngineSource());
         }
         chain.addAll(b.sources);
         if (b.simulatedFallback && !b.faceEngine && !b.forceEngine) {
