@@ -52,10 +52,10 @@ public final class FaultBenchmark {
      * @throws Exception on failure
      */
     public static void main(String[] args) throws Exception {
-        int n = QuotaBenchmark.intArg(args, "--n", 1000);
-        double errorRate = Double.parseDouble(QuotaBenchmark.strArg(args, "--error-rate", "0.10"));
-        double resetRate = Double.parseDouble(QuotaBenchmark.strArg(args, "--reset-rate", "0.02"));
-        double lostRate = Double.parseDouble(QuotaBenchmark.strArg(args, "--lost-rate", "0.0"));
+        int n = dev.rekoface.benchmarks.Args.intArg(args, "--n", 1000);
+        double errorRate = Double.parseDouble(dev.rekoface.benchmarks.Args.strArg(args, "--error-rate", "0.10"));
+        double resetRate = Double.parseDouble(dev.rekoface.benchmarks.Args.strArg(args, "--reset-rate", "0.02"));
+        double lostRate = Double.parseDouble(dev.rekoface.benchmarks.Args.strArg(args, "--lost-rate", "0.0"));
         List<LocalImage> images = IntStream.range(0, n).mapToObj(FaultBenchmark::image).toList();
         FaultProfile normal = FaultProfile.builder().tpsQuota(50).internalErrorRate(errorRate).connectionResetRate(resetRate)
             .lostResponseRate(lostRate).build();

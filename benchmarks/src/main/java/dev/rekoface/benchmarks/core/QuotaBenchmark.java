@@ -1,5 +1,8 @@
 package dev.rekoface.benchmarks.core;
 
+import static dev.rekoface.benchmarks.Args.intArg;
+import static dev.rekoface.benchmarks.Args.strArg;
+
 import dev.rekoface.RekofaceAsyncClient;
 import dev.rekoface.ThrottledException;
 import dev.rekoface.batch.Batch;
@@ -211,22 +214,5 @@ public final class QuotaBenchmark {
             emu.counters().requests(Operation.COMPARE_FACES), emu.counters().throttled(Operation.COMPARE_FACES), failed.get(), throttled.get());
     }
 
-    static int intArg(String[] args, String name, int dflt) {
-        for (int i = 0; i < args.length - 1; i++) {
-            if (args[i].equals(name)) {
-                return Integer.parseInt(args[i + 1]);
-            }
-        }
-        return dflt;
-    }
-
-    static String strArg(String[] args, String name, String dflt) {
-        for (int i = 0; i < args.length - 1; i++) {
-            if (args[i].equals(name)) {
-                return args[i + 1];
-            }
-        }
-        return dflt;
-    }
 
 }
