@@ -38,6 +38,12 @@ final class Depthwise {
         return Math.max((out - 1) * stride + k - in, 0) / 2;
     }
 
+    /**
+     * Runs the convolution. C2 on JDK 17 only vectorises a loop whose arrays are all indexed by the same expression,
+     * so each output row is computed in a row-long accumulator from per-tap input rows that have been gathered (and
+     * zero-padded) so that lane {@code i} of every array belongs to output value {@code i}, and per-tap weights
+     * repeated along the row. An input row gathered for one output row is kept for the next ones that need it.
+     */
     Tensor apply(Tensor x, float[] out) {
         if (x.c != ch) {
             throw new IllegalArgumentException("expected " + ch + " channels, got " + x.c);
@@ -46,91 +52,105 @@ final class Depthwise {
         int ow = outSize(x.w, kw);
         int pt = padBefore(x.h, kh);
         int pl = padBefore(x.w, kw);
-        float[] in = x.data;
-        float[] w = weights;
         int c = ch;
-        if (stride == 1 && oh == x.h && ow == x.w) {
-            applyStride1(x, out, oh, ow, pt, pl);
-            return new Tensor(oh, ow, c, out);
+        int rowLen = ow * c;
+        int taps = kh * kw;
+        Workspace ws = Workspace.get();
+        float[][] rep = ws.rows(Workspace.DW_WEIGHTS, taps + 1, rowLen);
+        float[][] rows = ws.rows(Workspace.DW_INPUT, taps, rowLen);
+        float[] acc = ws.rows(Workspace.DW_ACC, 1, rowLen)[0];
+        for (int t = 0; t < taps; t++) {
+            float[] r = rep[t];
+            for (int i = 0; i < rowLen; i += c) {
+                System.arraycopy(weights, t * c, r, i, c);
+            }
         }
-        for (int oy = 0; oy < oh; oy++) {
-            for (int ox = 0; ox < ow; ox++) {
-                int o = (oy * ow + ox) * c;
-                if (bias != null) {
-                    System.arraycopy(bias, 0, out, o, c);
-                } else {
-                    java.util.Arrays.fill(out, o, o + c, 0f);
-                }
-                for (int ky = 0; ky < kh; ky++) {
-                    int iy = oy * stride - pt + ky;
-                    if (iy < 0 || iy >= x.h) {
-                        continue;
-                    }
-                    for (int kx = 0; kx < kw; kx++) {
-                        int ix = ox * stride - pl + kx;
-                        if (ix < 0 || ix >= x.w) {
-                            continue;
-                        }
-                        int ib = (iy * x.w + ix) * c;
-                        int wb = (ky * kw + kx) * c;
-                        for (int j = 0; j < c; j++) {
-                            out[o + j] += in[ib + j] * w[wb + j];
-                        }
-                    }
+        float[] biasRow = rep[taps];
+        for (int i = 0; i < rowLen; i += c) {
+            if (bias != null) {
+                System.arraycopy(bias, 0, biasRow, i, c);
+            } else {
+                java.util.Arrays.fill(biasRow, i, i + c, 0f);
+            }
+        }
+        // input row held by each ring slot (slot = row mod kh)
+        int[] held = ws.ints(kh);
+        java.util.Arrays.fill(held, 0, kh, Integer.MIN_VALUE);
+        if (stride == 1) {
+            // zero margins depend only on kx: fill once
+            for (int kx = 0; kx < kw; kx++) {
+                int dx = kx - pl;
+                int lo = Math.min(ow, Math.max(0, -dx));
+                int hi = Math.max(lo, Math.min(ow, x.w - dx));
+                for (int slot = 0; slot < kh; slot++) {
+                    float[] r = rows[slot * kw + kx];
+                    java.util.Arrays.fill(r, 0, lo * c, 0f);
+                    java.util.Arrays.fill(r, hi * c, rowLen, 0f);
                 }
             }
+        }
+        for (int oy = 0; oy < oh; oy++) {
+            System.arraycopy(biasRow, 0, acc, 0, rowLen);
+            for (int ky = 0; ky < kh; ky++) {
+                int iy = oy * stride - pt + ky;
+                if (iy < 0 || iy >= x.h) {
+                    continue;
+                }
+                int slot = iy % kh;
+                int base = slot * kw;
+                if (held[slot] != iy) {
+                    gather(x, iy, ow, pl, rows, base);
+                    held[slot] = iy;
+                }
+                int t = ky * kw;
+                int kx = 0;
+                for (; kx + 3 <= kw; kx += 3) {
+                    madd3(acc, rows[base + kx], rep[t + kx], rows[base + kx + 1], rep[t + kx + 1], rows[base + kx + 2],
+                        rep[t + kx + 2], rowLen);
+                }
+                for (; kx < kw; kx++) {
+                    madd1(acc, rows[base + kx], rep[t + kx], rowLen);
+                }
+            }
+            System.arraycopy(acc, 0, out, oy * rowLen, rowLen);
         }
         return new Tensor(oh, ow, c, out);
     }
 
-    /**
-     * Stride 1, same size: for each output row and tap, one long loop over the row's (x, channel) values, with the
-     * tap's weights repeated along the row (a per-thread scratch), so that C2 vectorises it.
-     */
-    private void applyStride1(Tensor x, float[] out, int oh, int ow, int pt, int pl) {
+    /** Gathers input row {@code iy} once per kx: {@code rows[base + kx][ox * c + j] = x[iy][ox * stride - pl + kx][j]}. */
+    private void gather(Tensor x, int iy, int ow, int pl, float[][] rows, int base) {
         int c = ch;
-        int rowLen = ow * c;
-        float[] rep = Workspace.get().repeated(kh * kw * rowLen);
-        for (int t = 0; t < kh * kw; t++) {
-            for (int i = 0; i < rowLen; i += c) {
-                System.arraycopy(weights, t * c, rep, t * rowLen + i, c);
-            }
-        }
-        float[] in = x.data;
-        for (int oy = 0; oy < oh; oy++) {
-            int o = oy * rowLen;
-            if (bias != null) {
-                for (int i = 0; i < rowLen; i += c) {
-                    System.arraycopy(bias, 0, out, o + i, c);
-                }
+        int rowStart = iy * x.w * c;
+        for (int kx = 0; kx < kw; kx++) {
+            float[] r = rows[base + kx];
+            int dx = kx - pl;
+            if (stride == 1) {
+                int lo = Math.min(ow, Math.max(0, -dx));
+                int hi = Math.max(lo, Math.min(ow, x.w - dx));
+                System.arraycopy(x.data, rowStart + (lo + dx) * c, r, lo * c, (hi - lo) * c);
             } else {
-                java.util.Arrays.fill(out, o, o + rowLen, 0f);
-            }
-            for (int ky = 0; ky < kh; ky++) {
-                int iy = oy - pt + ky;
-                if (iy < 0 || iy >= x.h) {
-                    continue;
-                }
-                for (int kx = 0; kx < kw; kx++) {
-                    int dx = kx - pl;
-                    int lo = Math.max(0, -dx);
-                    int hi = Math.min(ow, x.w - dx);
-                    if (hi <= lo) {
-                        continue;
+                for (int ox = 0; ox < ow; ox++) {
+                    int ix = ox * stride + dx;
+                    if (ix < 0 || ix >= x.w) {
+                        java.util.Arrays.fill(r, ox * c, ox * c + c, 0f);
+                    } else {
+                        System.arraycopy(x.data, rowStart + ix * c, r, ox * c, c);
                     }
-                    int from = lo * c;
-                    int to = hi * c;
-                    int ib = iy * x.w * c + dx * c;
-                    int wb = (ky * kw + kx) * rowLen;
-                    madd(out, o, in, ib, rep, wb, from, to);
                 }
             }
         }
     }
 
-    private static void madd(float[] out, int o, float[] in, int ib, float[] w, int wb, int from, int to) {
-        for (int i = from; i < to; i++) {
-            out[o + i] += in[ib + i] * w[wb + i];
+    private static void madd3(float[] acc, float[] x0, float[] w0, float[] x1, float[] w1, float[] x2, float[] w2,
+                              int n) {
+        for (int i = 0; i < n; i++) {
+            acc[i] = Math.fma(x2[i], w2[i], Math.fma(x1[i], w1[i], Math.fma(x0[i], w0[i], acc[i])));
+        }
+    }
+
+    private static void madd1(float[] acc, float[] x0, float[] w0, int n) {
+        for (int i = 0; i < n; i++) {
+            acc[i] = Math.fma(x0[i], w0[i], acc[i]);
         }
     }
 

@@ -15,13 +15,33 @@ final class Workspace {
         return LOCAL.get();
     }
 
-    private float[] repeated = new float[0];
+    /** Roles of {@link #rows} sets. */
+    static final int DW_WEIGHTS = 0;
+    static final int DW_INPUT = 1;
+    static final int DW_ACC = 2;
+    private final float[][][] rowSets = new float[3][0][];
+    private int[] ints = new int[0];
 
-    float[] repeated(int n) {
-        if (repeated.length < n) {
-            repeated = new float[n];
+    /**
+     * Returns {@code count} separate row arrays of at least {@code len} floats for a role (contents undefined):
+     * separate arrays, so that loops over them index every array alike and C2 vectorises them.
+     */
+    float[][] rows(int role, int count, int len) {
+        float[][] r = rowSets[role];
+        if (r.length < count || r[0].length < len) {
+            int n = Math.max(count, r.length);
+            int l = Math.max(len, r.length == 0 ? 0 : r[0].length);
+            r = new float[n][l];
+            rowSets[role] = r;
         }
-        return repeated;
+        return r;
+    }
+
+    int[] ints(int n) {
+        if (ints.length < n) {
+            ints = new int[n];
+        }
+        return ints;
     }
 
     float[] cols(int n) {
