@@ -5,10 +5,26 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Finds faces with the two BlazeFace models the way the fixture catalogue's geometry was obtained (see
+ * Finds faces with the two BlazeFace models much as the fixture catalogue's geometry was obtained (see
  * {@code catalogue-README.md}): the upright image, reduced to at most {@link #WORKING_SIDE} px, is searched as a whole
- * (letterboxed, both models) and in overlapping square tiles (100 %, 60 % and 35 % of its short side, 50 % overlap,
- * full-range model); raw detections (score &gt;= 0.5) are clustered (IoU &gt; 0.3, score-weighted mean). Each cluster
+ * (letterboxed, both models) and in overlapping square tiles (full-range model); raw detections (score &gt;= 0.5) are
+ * clustered (IoU &gt; 0.3, score-weighted mean).
+ *
+ * <p>The catalogue searched tiles of 100 %, 60 % and 35 % of the short side with 50 % overlap: 18 full-range runs
+ * for a 640 x 376 photo, 49 for a 1244 x 984 one. Here the tiles follow from the faces to be found
+ * ({@link Search#DEFAULT}): the full-range model finds faces of about 12 to 80 of its 192 input pixels (score mostly
+ * above 0.7 from 14 px; weak, near-profile faces need 16-20 px), so one tile scale gives the smallest face searched
+ * for (2.8 % of the long side, at least 32 px) 17 model pixels, and the tiles overlap only by the largest face the
+ * coarser pass (whole image, or tiles of the short side for oblong images) may miss: 2 tiles for 640 x 376, 14 for
+ * 1244 x 984. Every catalogue face is still proposed (lowest proposal score 0.71) and found.
+ *
+ * <p>Caveat, measured on the fixtures: the final geometry comes from the refinement crops below, which are placed
+ * around the proposal, so any change of the proposals moves the landmarks by about 1 % of the face, and the
+ * descriptors of the Werner Vogels photos (same person at similarity 80-90, right at Rekognition's threshold) move
+ * by up to 10 points of similarity. With proposals shifted by 4 % of the face, the three Werner pairs all stay at or
+ * above 80 only about half the time, with these tiles as with the catalogue's.
+ *
+ * <p>Each cluster
  * scoring at least {@link #CANDIDATE_SCORE} is detected again with the short-range model on three square crops around
  * it (2.0, 2.6 and 3.4 times its size); those detections are averaged, and the face is kept when it was found in at
  * least two crops and its best score reaches {@link #MIN_FACE_SCORE} (the catalogue dropped every non-face cluster,
@@ -33,10 +49,97 @@ final class FaceDetector {
 
     private final BlazeFace shortRange;
     private final BlazeFace fullRange;
+    private final Search search;
 
     FaceDetector(BlazeFace shortRange, BlazeFace fullRange) {
+        this(shortRange, fullRange, Search.DEFAULT);
+    }
+
+    FaceDetector(BlazeFace shortRange, BlazeFace fullRange, Search search) {
         this.shortRange = shortRange;
         this.fullRange = fullRange;
+        this.search = search;
+    }
+
+    /**
+     * Where the full-range model is run besides the whole image: square tiles at the scale that gives the smallest
+     * face searched for {@code tileFacePx} model pixels, overlapping by the largest face that the next coarser pass
+     * may miss, plus (for clearly oblong images whose fine scale is far from the whole-image scale) tiles of the short
+     * side as an intermediate scale.
+     *
+     * @param minFaceRatio smallest face searched for, as a fraction of the raster's long side
+     * @param minFacePx smallest face searched for, in raster pixels (the larger of the two applies)
+     * @param tileFacePx model pixels the smallest face gets in a tile
+     * @param trustFacePx smallest face, in model pixels, that a coarser pass is trusted to find
+     * @param margin tiles overlap by this times the largest face the coarser pass may miss
+     * @param midRatio short-side tiles are added when the fine scale is at least this times theirs
+     * @param slack tiles may grow by up to this factor when that saves tiles
+     * @param legacy use the catalogue's tiles instead (100, 60 and 35 % of the short side, 50 % overlap)
+     */
+    record Search(double minFaceRatio, double minFacePx, double tileFacePx, double trustFacePx, double margin,
+                  double midRatio, double slack, boolean legacy) {
+        static final Search DEFAULT = new Search(0.028, 32, 17, 14, 1.0, 1.5, 1.1, false);
+        static final Search LEGACY = new Search(0, 0, 0, 0, 0, 0, 1, true);
+
+        /** Returns the square tiles {x0, y0, side} for a raster of w x h pixels and a model input of n pixels. */
+        List<double[]> tiles(int w, int h, int n) {
+            List<double[]> out = new ArrayList<>();
+            int shortSide = Math.min(w, h);
+            if (legacy) {
+                for (double f : TILE_FRACTIONS) {
+                    int t = (int) Math.round(shortSide * f);
+                    if (t < MIN_TILE && f < 1.0) {
+                        continue;
+                    }
+                    grid(w, h, t, t / 2.0, out);
+                }
+                return out;
+            }
+            int longSide = Math.max(w, h);
+            double coarse = (double) n / longSide;
+            double minFace = Math.max(minFaceRatio * longSide, minFacePx);
+            if (minFace * coarse >= trustFacePx) {
+                return out; // the whole-image pass sees the smallest face large enough
+            }
+            double fine = tileFacePx / minFace;
+            if (w != h && fine >= midRatio * n / shortSide) {
+                grid(w, h, shortSide, shortSide / 2.0, out);
+                coarse = (double) n / shortSide;
+            }
+            double t0 = n / fine;
+            double overlap = margin * trustFacePx / coarse;
+            int best = count(w, h, slack * t0, overlap);
+            double t = t0;
+            while (count(w, h, t, overlap) > best) {
+                t = Math.min(slack * t0, t + 1);
+            }
+            grid(w, h, t, t - Math.min(t / 2, overlap), out);
+            return out;
+        }
+
+        private static int count(int w, int h, double t, double overlap) {
+            double stride = t - Math.min(t / 2, overlap);
+            return positions(w, t, stride) * positions(h, t, stride);
+        }
+
+        private static void grid(int w, int h, double t, double stride, List<double[]> out) {
+            int nx = positions(w, t, stride);
+            int ny = positions(h, t, stride);
+            for (int iy = 0; iy < ny; iy++) {
+                for (int ix = 0; ix < nx; ix++) {
+                    double x0 = nx == 1 ? (w - t) / 2.0 : ix * (w - t) / (nx - 1);
+                    double y0 = ny == 1 ? (h - t) / 2.0 : iy * (h - t) / (ny - 1);
+                    out.add(new double[] {x0, y0, t});
+                }
+            }
+        }
+
+        private static int positions(int extent, double tile, double stride) {
+            if (tile >= extent) {
+                return 1;
+            }
+            return (int) Math.ceil((extent - tile) / stride - 1e-9) + 1;
+        }
     }
 
     /** A face in working-raster pixels: BlazeFace's square box and six keypoints. */
@@ -65,27 +168,20 @@ final class FaceDetector {
      * @return faces in raster pixels, best score first
      */
     List<Det> detect(Raster r) {
+        return detect(r, null);
+    }
+
+    /** As {@link #detect(Raster)}; {@code runs}, when not null, receives the number of model runs in {@code [0]}. */
+    List<Det> detect(Raster r, int[] runs) {
+        int[] count = runs == null ? new int[1] : runs;
         List<Det> raw = new ArrayList<>();
         int side = Math.max(r.width, r.height);
         double lx = (r.width - side) / 2.0;
         double ly = (r.height - side) / 2.0;
-        run(shortRange, r, lx, ly, side, raw);
-        run(fullRange, r, lx, ly, side, raw);
-        int shortSide = Math.min(r.width, r.height);
-        for (double f : TILE_FRACTIONS) {
-            int t = (int) Math.round(shortSide * f);
-            if (t < MIN_TILE && f < 1.0) {
-                continue;
-            }
-            int nx = positions(r.width, t);
-            int ny = positions(r.height, t);
-            for (int iy = 0; iy < ny; iy++) {
-                for (int ix = 0; ix < nx; ix++) {
-                    double x0 = nx == 1 ? (r.width - t) / 2.0 : (double) ix * (r.width - t) / (nx - 1);
-                    double y0 = ny == 1 ? (r.height - t) / 2.0 : (double) iy * (r.height - t) / (ny - 1);
-                    run(fullRange, r, x0, y0, t, raw);
-                }
-            }
+        run(shortRange, r, lx, ly, side, raw, count);
+        run(fullRange, r, lx, ly, side, raw, count);
+        for (double[] t : search.tiles(r.width, r.height, fullRange.inputSize())) {
+            run(fullRange, r, t[0], t[1], t[2], raw, count);
         }
         List<Det> faces = new ArrayList<>();
         List<Det> candidates = cluster(raw);
@@ -94,7 +190,7 @@ final class FaceDetector {
             if (d.score < CANDIDATE_SCORE) {
                 break;
             }
-            Det refined = refine(r, d);
+            Det refined = refine(r, d, count);
             if (refined != null && refined.score >= MIN_FACE_SCORE) {
                 faces.add(refined);
             }
@@ -110,14 +206,8 @@ final class FaceDetector {
         return unique;
     }
 
-    private static int positions(int extent, int tile) {
-        if (tile >= extent) {
-            return 1;
-        }
-        return (int) Math.ceil((extent - tile) / (tile / 2.0)) + 1;
-    }
-
-    private void run(BlazeFace model, Raster r, double x0, double y0, double side, List<Det> out) {
+    private void run(BlazeFace model, Raster r, double x0, double y0, double side, List<Det> out, int[] count) {
+        count[0]++;
         int n = model.inputSize();
         float[] in = new float[n * n * 3];
         r.sampleSquare(x0, y0, side, n, in);
@@ -180,21 +270,15 @@ final class FaceDetector {
         return m;
     }
 
-    private Det refine(Raster r, Det face) {
+    private Det refine(Raster r, Det face, int[] count) {
         List<Det> found = new ArrayList<>();
         float best = face.score;
-        for (double f : REFINE_FACTORS) {
-            double side = Math.max(face.w, face.h) * f;
-            List<Det> raw = new ArrayList<>();
-            run(shortRange, r, face.cx - side / 2, face.cy - side / 2, side, raw);
-            List<Det> hits = new ArrayList<>();
-            for (Det d : raw) {
-                if (d.iou(face) > CLUSTER_IOU) {
-                    hits.add(d);
-                }
+        for (int k = 0; k < REFINE_FACTORS.length; k++) {
+            if (found.size() + REFINE_FACTORS.length - k < MIN_REFINED) {
+                return null; // cannot reach MIN_REFINED any more: same outcome, fewer runs
             }
-            if (!hits.isEmpty()) {
-                Det c = cluster(hits).get(0);
+            Det c = refineCrop(r, face, REFINE_FACTORS[k], count);
+            if (c != null) {
                 found.add(c);
                 best = Math.max(best, c.score);
             }
@@ -215,5 +299,19 @@ final class FaceDetector {
         m.score = best;
         m.support = face.support;
         return m;
+    }
+
+    /** Detects a face again on a square crop of {@code factor} times its size around it; null when not found. */
+    private Det refineCrop(Raster r, Det face, double factor, int[] count) {
+        double side = Math.max(face.w, face.h) * factor;
+        List<Det> raw = new ArrayList<>();
+        run(shortRange, r, face.cx - side / 2, face.cy - side / 2, side, raw, count);
+        List<Det> hits = new ArrayList<>();
+        for (Det d : raw) {
+            if (d.iou(face) > CLUSTER_IOU) {
+                hits.add(d);
+            }
+        }
+        return hits.isEmpty() ? null : cluster(hits).get(0);
     }
 }
