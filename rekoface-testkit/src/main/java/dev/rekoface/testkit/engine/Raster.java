@@ -65,7 +65,6 @@ final class Raster {
     static Raster of(BufferedImage img, int maxSide) {
         int w = img.getWidth();
         int h = img.getHeight();
-        int[] rgb = img.getRGB(0, 0, w, h, null, 0, w);
         int f = 1;
         while (Math.max(w, h) > maxSide * f) {
             f++;
@@ -74,13 +73,19 @@ final class Raster {
         int nh = h / f;
         float[] base = new float[nw * nh * 3];
         float inv = 1f / (f * f);
+        // read f rows at a time (no full-image int[]: 92 MB for a 24-megapixel photo)
+        int[] rgb = new int[f * w];
+        RowReader reader = RowReader.of(img);
         for (int y = 0; y < nh; y++) {
+            for (int dy = 0; dy < f; dy++) {
+                reader.read(y * f + dy, rgb, dy * w);
+            }
             for (int x = 0; x < nw; x++) {
                 float r = 0;
                 float g = 0;
                 float b = 0;
                 for (int dy = 0; dy < f; dy++) {
-                    int row = (y * f + dy) * w + x * f;
+                    int row = dy * w + x * f;
                     for (int dx = 0; dx < f; dx++) {
                         int p = rgb[row + dx];
                         r += (p >> 16) & 0xff;
@@ -100,6 +105,55 @@ final class Raster {
         return r;
     }
 
+    /**
+     * Reads image rows as packed RGB, as {@link BufferedImage#getRGB} does, but straight from the pixel bytes for the
+     * usual decoder outputs (3-byte BGR, int RGB/ARGB), where getRGB's per-pixel colour-model calls dominate.
+     */
+    private interface RowReader {
+        void read(int y, int[] out, int off);
+
+        static RowReader of(BufferedImage img) {
+            int w = img.getWidth();
+            java.awt.image.WritableRaster r = img.getRaster();
+            java.awt.image.SampleModel sm = r.getSampleModel();
+            int tx = r.getSampleModelTranslateX();
+            int ty = r.getSampleModelTranslateY();
+            if (img.getType() == BufferedImage.TYPE_3BYTE_BGR
+                && sm instanceof java.awt.image.PixelInterleavedSampleModel
+                && r.getDataBuffer() instanceof java.awt.image.DataBufferByte
+                && r.getDataBuffer().getNumBanks() == 1) {
+                java.awt.image.PixelInterleavedSampleModel ps = (java.awt.image.PixelInterleavedSampleModel) sm;
+                byte[] data = ((java.awt.image.DataBufferByte) r.getDataBuffer()).getData();
+                int[] bo = ps.getBandOffsets();
+                int ps3 = ps.getPixelStride();
+                int stride = ps.getScanlineStride();
+                int base = r.getDataBuffer().getOffset();
+                return (y, out, off) -> {
+                    int i = base + (y - ty) * stride + (-tx) * ps3;
+                    for (int x = 0; x < w; x++, i += ps3) {
+                        out[off + x] = (data[i + bo[0]] & 0xff) << 16 | (data[i + bo[1]] & 0xff) << 8
+                            | (data[i + bo[2]] & 0xff);
+                    }
+                };
+            }
+            if ((img.getType() == BufferedImage.TYPE_INT_RGB || img.getType() == BufferedImage.TYPE_INT_ARGB)
+                && sm instanceof java.awt.image.SinglePixelPackedSampleModel
+                && r.getDataBuffer() instanceof java.awt.image.DataBufferInt
+                && r.getDataBuffer().getNumBanks() == 1) {
+                int[] data = ((java.awt.image.DataBufferInt) r.getDataBuffer()).getData();
+                int stride = ((java.awt.image.SinglePixelPackedSampleModel) sm).getScanlineStride();
+                int base = r.getDataBuffer().getOffset();
+                return (y, out, off) -> {
+                    int i = base + (y - ty) * stride - tx;
+                    for (int x = 0; x < w; x++) {
+                        out[off + x] = data[i + x] & 0xffffff;
+                    }
+                };
+            }
+            return (y, out, off) -> img.getRGB(0, y, w, 1, out, off, w);
+        }
+    }
+
     /** Original image pixels per raster pixel, horizontally. */
     double scale = 1;
     /** Original image pixels per raster pixel, vertically. */
@@ -117,12 +171,64 @@ final class Raster {
         float[] p = levels[level];
         int w = lw[level];
         int h = lh[level];
+        // the grid is separable: column positions and weights once per call (same arithmetic as bilinear())
+        double[] sxs = new double[n];
+        int[] xs = new int[n];
+        float[] fxs = new float[n];
+        for (int j = 0; j < n; j++) {
+            sxs[j] = (x0 + (j + 0.5) * step) / ls - 0.5;
+            xs[j] = (int) Math.floor(sxs[j]);
+            fxs[j] = (float) (sxs[j] - xs[j]);
+        }
         for (int i = 0; i < n; i++) {
             double sy = (y0 + (i + 0.5) * step) / ls - 0.5;
+            int yy = (int) Math.floor(sy);
+            float fy = (float) (sy - yy);
+            boolean rowInside = yy >= 0 && yy + 1 < h;
+            float wy0 = 1 - fy;
+            int a = yy * w * 3;
+            int b = a + w * 3;
             for (int j = 0; j < n; j++) {
-                double sx = (x0 + (j + 0.5) * step) / ls - 0.5;
                 int o = (i * n + j) * 3;
-                bilinear(p, w, h, sx, sy, out, o);
+                int xx = xs[j];
+                if (rowInside && xx >= 0 && xx + 1 < w) {
+                    // whole 2x2 footprint inside: the taps of bilinear() in the same order
+                    float fx = fxs[j];
+                    float w00 = wy0 * (1 - fx);
+                    float w01 = wy0 * fx;
+                    float w10 = fy * (1 - fx);
+                    float w11 = fy * fx;
+                    int i00 = a + xx * 3;
+                    int i10 = b + xx * 3;
+                    float r = 0;
+                    float g = 0;
+                    float bl = 0;
+                    if (w00 != 0) {
+                        r += w00 * p[i00];
+                        g += w00 * p[i00 + 1];
+                        bl += w00 * p[i00 + 2];
+                    }
+                    if (w01 != 0) {
+                        r += w01 * p[i00 + 3];
+                        g += w01 * p[i00 + 4];
+                        bl += w01 * p[i00 + 5];
+                    }
+                    if (w10 != 0) {
+                        r += w10 * p[i10];
+                        g += w10 * p[i10 + 1];
+                        bl += w10 * p[i10 + 2];
+                    }
+                    if (w11 != 0) {
+                        r += w11 * p[i10 + 3];
+                        g += w11 * p[i10 + 4];
+                        bl += w11 * p[i10 + 5];
+                    }
+                    out[o] = r;
+                    out[o + 1] = g;
+                    out[o + 2] = bl;
+                } else {
+                    bilinear(p, w, h, sxs[j], sy, out, o);
+                }
                 out[o] = out[o] / 127.5f - 1f;
                 out[o + 1] = out[o + 1] / 127.5f - 1f;
                 out[o + 2] = out[o + 2] / 127.5f - 1f;
