@@ -79,6 +79,11 @@ final class Conv {
      * @return the output tensor over {@code out}
      */
     Tensor apply(Tensor x, float[] out, Workspace ws) {
+        return apply(x, out, false, ws);
+    }
+
+    /** Runs the convolution, clamping the result at 0 if {@code relu} (done on each row before it is stored). */
+    Tensor apply(Tensor x, float[] out, boolean relu, Workspace ws) {
         if (x.c != inC) {
             throw new IllegalArgumentException("expected " + inC + " channels, got " + x.c);
         }
@@ -87,7 +92,7 @@ final class Conv {
         int k = kh * kw * inC;
         int p = oh * ow;
         if (kh == 1 && kw == 1 && stride == 1) {
-            Gemm.multiply(x.data, 0, p, k, weights, outC, bias, out, ws.gemm);
+            Gemm.multiply(x.data, 0, p, k, weights, outC, bias, out, 0, relu, ws.gemm);
             return new Tensor(oh, ow, outC, out);
         }
         float[] cols = ws.cols(p * k);
@@ -121,8 +126,19 @@ final class Conv {
                 }
             }
         }
-        Gemm.multiply(cols, 0, p, k, weights, outC, bias, out, ws.gemm);
+        Gemm.multiply(cols, 0, p, k, weights, outC, bias, out, 0, relu, ws.gemm);
         return new Tensor(oh, ow, outC, out);
+    }
+
+    /**
+     * A 1x1 stride-1 convolution of {@code p} pixels given as a row-major P x inC block, into {@code out} from
+     * {@code outOff}, clamped at 0 if {@code relu}.
+     */
+    void pointwise(float[] a, int p, float[] out, int outOff, boolean relu, Workspace ws) {
+        if (kh != 1 || kw != 1 || stride != 1) {
+            throw new IllegalStateException("not a 1x1 stride-1 convolution");
+        }
+        Gemm.multiply(a, 0, p, inC, weights, outC, bias, out, outOff, relu, ws.gemm);
     }
 
     long weightBytes() {

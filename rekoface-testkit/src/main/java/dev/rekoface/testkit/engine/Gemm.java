@@ -43,6 +43,15 @@ final class Gemm {
      * @param s accumulators
      */
     static void multiply(float[] a, int aOff, int p, int k, float[][] b, int n, float[] bias, float[] c, Scratch s) {
+        multiply(a, aOff, p, k, b, n, bias, c, 0, false, s);
+    }
+
+    /**
+     * As {@link #multiply(float[], int, int, int, float[][], int, float[], float[], Scratch)}, writing C from
+     * {@code cOff} and clamping each row at 0 before it is stored if {@code relu} (saves a pass over the output).
+     */
+    static void multiply(float[] a, int aOff, int p, int k, float[][] b, int n, float[] bias, float[] c, int cOff,
+                         boolean relu, Scratch s) {
         s.ensure(n);
         float[] r0 = s.r0;
         float[] r1 = s.r1;
@@ -66,10 +75,16 @@ final class Gemm {
             for (; kk < k; kk++) {
                 kernel4(b[kk], n, a[a0 + kk], a[a1 + kk], a[a2 + kk], a[a3 + kk], r0, r1, r2, r3);
             }
-            System.arraycopy(r0, 0, c, row * n, n);
-            System.arraycopy(r1, 0, c, (row + 1) * n, n);
-            System.arraycopy(r2, 0, c, (row + 2) * n, n);
-            System.arraycopy(r3, 0, c, (row + 3) * n, n);
+            int o = cOff + row * n;
+            System.arraycopy(r0, 0, c, o, n);
+            System.arraycopy(r1, 0, c, o + n, n);
+            System.arraycopy(r2, 0, c, o + 2 * n, n);
+            System.arraycopy(r3, 0, c, o + 3 * n, n);
+        }
+        if (relu) {
+            for (int i = cOff + 0; i < cOff + row * n; i++) {
+                c[i] = Math.max(c[i], 0f);
+            }
         }
         for (; row < p; row++) {
             init(r0, bias, n);
@@ -77,7 +92,16 @@ final class Gemm {
             for (int kk = 0; kk < k; kk++) {
                 kernel1(b[kk], n, a[a0 + kk], r0);
             }
-            System.arraycopy(r0, 0, c, row * n, n);
+            if (relu) {
+                relu(r0, n);
+            }
+            System.arraycopy(r0, 0, c, cOff + row * n, n);
+        }
+    }
+
+    private static void relu(float[] r, int n) {
+        for (int j = 0; j < n; j++) {
+            r[j] = Math.max(r[j], 0f);
         }
     }
 

@@ -62,8 +62,7 @@ final class RecognitionNet {
             int oi = (xi + 2) % 3;
             Conv c1 = blocks[b][0];
             Conv c2 = blocks[b][1];
-            Tensor mid = c1.apply(x, ws.buffer(ti, MAX_BUF), ws);
-            Layers.relu(mid.data, mid.size());
+            Tensor mid = c1.apply(x, ws.buffer(ti, MAX_BUF), true, ws);
             Tensor out = c2.apply(mid, ws.buffer(oi, MAX_BUF), ws);
             if (!down[b]) {
                 Layers.addInPlace(out.data, x.data, out.size());

@@ -96,6 +96,10 @@ final class TfliteGraph {
             List<Integer> sizes = new ArrayList<>();
             List<Integer> free = new ArrayList<>();
             assign(input, sizes, free);
+            boolean[] fusedAway = new boolean[no];
+            int[] aliasTo = new int[no];
+            // a depthwise convolution whose output only feeds the next op, a 1x1 convolution: run as one step
+            int pendingDw = -1;
             for (int i = 0; i < no; i++) {
                 Flatbuffer.Table op = sg.tableAt(3, i);
                 int code = codes[op.getInt(0, 0)];
@@ -109,10 +113,59 @@ final class TfliteGraph {
                     constants[out[0]] = constants[in[0]];
                     continue;
                 }
+                if (fusedAway[i]) {
+                    // done by an earlier step: its output, if any, is that step's output, in place
+                    if (aliasTo[i] >= 0) {
+                        slotOf[out[0]] = slotOf[aliasTo[i]];
+                    }
+                    for (int t : in) {
+                        if (t >= 0 && slotOf[t] >= 0 && lastUse[t] == i && t != input && slotOf[t] != slotOf[out[0]]
+                            && !free.contains(slotOf[t])) {
+                            free.add(slotOf[t]);
+                        }
+                    }
+                    continue;
+                }
+                int next = nextOp(sg, codes, i);
+                if (code == DEPTHWISE_CONV_2D && next >= 0 && lastUse[out[0]] == next) {
+                    Flatbuffer.Table nop = sg.tableAt(3, next);
+                    int[] nin = nop.ints(1);
+                    int[] nw = shapes[nin[1]];
+                    Flatbuffer.Table nopt = nop.table(4);
+                    boolean stride1 = nopt == null || (nopt.getInt(1, 1) == 1 && nopt.getInt(2, 1) == 1);
+                    if (codes[nop.getInt(0, 0)] == CONV_2D && nin[0] == out[0] && nw[1] == 1 && nw[2] == 1 && stride1) {
+                        pendingDw = i; // compiled with the 1x1 convolution; its output never exists
+                        continue;
+                    }
+                }
                 for (int t : out) {
                     assign(t, sizes, free);
                 }
-                steps.add(compile(i, code, in, out, opt, constants));
+                boolean fuseRelu = false;
+                if ((code == CONV_2D || code == DEPTHWISE_CONV_2D || code == ADD) && next >= 0) {
+                    Flatbuffer.Table nop = sg.tableAt(3, next);
+                    int[] nin = nop.ints(1);
+                    if (codes[nop.getInt(0, 0)] == RELU && nin.length == 1 && nin[0] == out[0]
+                        && lastUse[out[0]] == next) {
+                        fuseRelu = true;
+                        fusedAway[next] = true;
+                        aliasTo[next] = out[0];
+                    }
+                }
+                if (pendingDw >= 0 && code == CONV_2D) {
+                    Flatbuffer.Table dop = sg.tableAt(3, pendingDw);
+                    int[] din = dop.ints(1);
+                    steps.add(compileDwPw(pendingDw, din, dop.table(4), i, in, out, opt, constants, fuseRelu));
+                    for (int t : din) {
+                        if (t >= 0 && slotOf[t] >= 0 && lastUse[t] == pendingDw && t != input
+                            && !free.contains(slotOf[t])) {
+                            free.add(slotOf[t]);
+                        }
+                    }
+                    pendingDw = -1;
+                } else {
+                    steps.add(compile(i, code, in, out, opt, constants, fuseRelu));
+                }
                 for (int t : in) {
                     if (t >= 0 && slotOf[t] >= 0 && lastUse[t] == i && t != input && !free.contains(slotOf[t])) {
                         free.add(slotOf[t]);
@@ -220,60 +273,22 @@ final class TfliteGraph {
         return s;
     }
 
-    private Step compile(int index, int code, int[] in, int[] out, Flatbuffer.Table opt, Object[] constants) {
+    private Step compile(int index, int code, int[] in, int[] out, Flatbuffer.Table opt, Object[] constants,
+                         boolean fuseRelu) {
         int o = out[0];
         switch (code) {
             case CONV_2D: {
-                int[] w = shapes[in[1]];
-                int[] x = dims4(in[0]);
-                boolean same = opt == null || opt.getByte(0, 0) == 0;
-                int sw = opt == null ? 1 : opt.getInt(1, 1);
-                int sh = opt == null ? 1 : opt.getInt(2, 1);
-                int act = opt == null ? 0 : opt.getByte(3, 0);
-                checkStrides(index, sw, sh, opt == null ? 1 : opt.getInt(4, 1), opt == null ? 1 : opt.getInt(5, 1));
-                float[] ohwi = floatConst(constants, in[1], "conv weights");
-                int oc = w[0];
-                int kh = w[1];
-                int kw = w[2];
-                int ic = w[3];
-                float[] hwio = new float[ohwi.length];
-                for (int a = 0; a < oc; a++) {
-                    for (int r = 0; r < kh * kw * ic; r++) {
-                        hwio[r * oc + a] = ohwi[a * kh * kw * ic + r];
-                    }
-                }
-                float[] bias = in.length > 2 && in[2] >= 0 ? floatConst(constants, in[2], "conv bias") : new float[oc];
-                Conv conv = new Conv(kh, kw, ic, oc, sw, same, hwio, bias);
-                checkRelu(index, act);
-                int[] xs = x;
-                return v -> {
-                    Tensor t = conv.apply(new Tensor(xs[1], xs[2], xs[3], v[slotOf[in[0]]]), v[slotOf[o]], Workspace.get());
-                    if (act == 1) {
-                        Layers.relu(t.data, t.size());
-                    }
-                };
+                Conv conv = convOf(index, in, opt, constants);
+                int[] xs = dims4(in[0]);
+                boolean relu = fuseRelu || (opt != null && opt.getByte(3, 0) == 1);
+                return v -> conv.apply(new Tensor(xs[1], xs[2], xs[3], v[slotOf[in[0]]]), v[slotOf[o]], relu,
+                    Workspace.get());
             }
             case DEPTHWISE_CONV_2D: {
-                int[] w = shapes[in[1]];
+                Depthwise dw = depthwiseOf(index, in, opt, constants);
                 int[] x = dims4(in[0]);
-                boolean same = opt == null || opt.getByte(0, 0) == 0;
-                int sw = opt == null ? 1 : opt.getInt(1, 1);
-                int sh = opt == null ? 1 : opt.getInt(2, 1);
-                int mult = opt == null ? 1 : opt.getInt(3, 1);
-                int act = opt == null ? 0 : opt.getByte(4, 0);
-                checkStrides(index, sw, sh, opt == null ? 1 : opt.getInt(5, 1), opt == null ? 1 : opt.getInt(6, 1));
-                if (mult != 1 || w[3] != x[3]) {
-                    throw fail("op " + index + ": depthwise multiplier " + mult + " is not supported");
-                }
-                float[] bias = in.length > 2 && in[2] >= 0 ? floatConst(constants, in[2], "depthwise bias") : null;
-                Depthwise dw = new Depthwise(w[1], w[2], w[3], sw, same, floatConst(constants, in[1], "depthwise weights"), bias);
-                checkRelu(index, act);
-                return v -> {
-                    Tensor t = dw.apply(new Tensor(x[1], x[2], x[3], v[slotOf[in[0]]]), v[slotOf[o]]);
-                    if (act == 1) {
-                        Layers.relu(t.data, t.size());
-                    }
-                };
+                boolean relu = fuseRelu || (opt != null && opt.getByte(4, 0) == 1);
+                return v -> dw.apply(new Tensor(x[1], x[2], x[3], v[slotOf[in[0]]]), v[slotOf[o]], relu);
             }
             case ADD: {
                 if (!Arrays.equals(shapes[in[0]], shapes[in[1]])) {
@@ -282,11 +297,12 @@ final class TfliteGraph {
                 int act = opt == null ? 0 : opt.getByte(0, 0);
                 checkRelu(index, act);
                 int n = count(shapes[o]);
+                boolean relu = act == 1 || fuseRelu;
                 return v -> {
                     float[] a = v[slotOf[in[0]]];
                     float[] b = v[slotOf[in[1]]];
                     float[] r = v[slotOf[o]];
-                    if (act == 1) {
+                    if (relu) {
                         for (int i = 0; i < n; i++) {
                             r[i] = Math.max(a[i] + b[i], 0f);
                         }
@@ -394,6 +410,77 @@ final class TfliteGraph {
             default:
                 throw fail("op " + index + ": operator " + code + " is not supported by this engine");
         }
+    }
+
+    /** Index of the next op after {@code i} that is not a DEQUANTIZE, or -1. */
+    private static int nextOp(Flatbuffer.Table sg, int[] codes, int i) {
+        for (int j = i + 1; j < sg.vectorLength(3); j++) {
+            if (codes[sg.tableAt(3, j).getInt(0, 0)] != DEQUANTIZE) {
+                return j;
+            }
+        }
+        return -1;
+    }
+
+    private Depthwise depthwiseOf(int index, int[] in, Flatbuffer.Table opt, Object[] constants) {
+        int[] w = shapes[in[1]];
+        int[] x = dims4(in[0]);
+        boolean same = opt == null || opt.getByte(0, 0) == 0;
+        int sw = opt == null ? 1 : opt.getInt(1, 1);
+        int sh = opt == null ? 1 : opt.getInt(2, 1);
+        int mult = opt == null ? 1 : opt.getInt(3, 1);
+        checkStrides(index, sw, sh, opt == null ? 1 : opt.getInt(5, 1), opt == null ? 1 : opt.getInt(6, 1));
+        if (mult != 1 || w[3] != x[3]) {
+            throw fail("op " + index + ": depthwise multiplier " + mult + " is not supported");
+        }
+        checkRelu(index, opt == null ? 0 : opt.getByte(4, 0));
+        float[] bias = in.length > 2 && in[2] >= 0 ? floatConst(constants, in[2], "depthwise bias") : null;
+        return new Depthwise(w[1], w[2], w[3], sw, same, floatConst(constants, in[1], "depthwise weights"), bias);
+    }
+
+    private Conv convOf(int index, int[] in, Flatbuffer.Table opt, Object[] constants) {
+        int[] w = shapes[in[1]];
+        dims4(in[0]);
+        boolean same = opt == null || opt.getByte(0, 0) == 0;
+        int sw = opt == null ? 1 : opt.getInt(1, 1);
+        int sh = opt == null ? 1 : opt.getInt(2, 1);
+        checkStrides(index, sw, sh, opt == null ? 1 : opt.getInt(4, 1), opt == null ? 1 : opt.getInt(5, 1));
+        checkRelu(index, opt == null ? 0 : opt.getByte(3, 0));
+        float[] ohwi = floatConst(constants, in[1], "conv weights");
+        int oc = w[0];
+        int kh = w[1];
+        int kw = w[2];
+        int ic = w[3];
+        float[] hwio = new float[ohwi.length];
+        for (int a = 0; a < oc; a++) {
+            for (int r = 0; r < kh * kw * ic; r++) {
+                hwio[r * oc + a] = ohwi[a * kh * kw * ic + r];
+            }
+        }
+        float[] bias = in.length > 2 && in[2] >= 0 ? floatConst(constants, in[2], "conv bias") : new float[oc];
+        return new Conv(kh, kw, ic, oc, sw, same, hwio, bias);
+    }
+
+    /**
+     * A depthwise convolution and the 1x1 convolution that consumes its output, as one step: each depthwise output
+     * row goes through the 1x1 convolution while it is in cache, and the depthwise output is never stored.
+     */
+    private Step compileDwPw(int dwIndex, int[] dwIn, Flatbuffer.Table dwOpt, int index, int[] in, int[] out,
+                             Flatbuffer.Table opt, Object[] constants, boolean fuseRelu) {
+        Depthwise dw = depthwiseOf(dwIndex, dwIn, dwOpt, constants);
+        boolean dwRelu = dwOpt != null && dwOpt.getByte(4, 0) == 1;
+        Conv pw = convOf(index, in, opt, constants);
+        boolean relu = fuseRelu || (opt != null && opt.getByte(3, 0) == 1);
+        int[] x = dims4(dwIn[0]);
+        int ow = dw.outSize(x[2], dw.kw);
+        int rowOut = ow * pw.outC;
+        int o = out[0];
+        return v -> {
+            float[] y = v[slotOf[o]];
+            Workspace ws = Workspace.get();
+            dw.rows(new Tensor(x[1], x[2], x[3], v[slotOf[dwIn[0]]]), dwRelu,
+                (oy, acc) -> pw.pointwise(acc, ow, y, oy * rowOut, relu, ws));
+        };
     }
 
     private void checkStrides(int index, int sw, int sh, int dw, int dh) {
