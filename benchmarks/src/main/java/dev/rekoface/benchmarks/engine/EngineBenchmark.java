@@ -22,8 +22,9 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Single-thread cost of the pure-Java face engine: detection on a 640-px photo (two faces), the descriptor of one
- * face (chip cutting plus network, and the network alone) and its expressions.
+ * Single-thread cost of the pure-Java face engine: detection on a 640-px photo (two faces) and on two photos of
+ * about one megapixel (a portrait, and a group photo with three faces of about 50 px), the descriptor of one face
+ * (chip cutting plus network, and the network alone) and its expressions.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar EngineBenchmark -f 1 -wi 3 -i 5}. Not thread-safe (JMH
  * state).
@@ -38,6 +39,8 @@ import org.openjdk.jmh.annotations.Warmup;
 public class EngineBenchmark {
     private FaceEngine engine;
     private BufferedImage photo640;
+    private BufferedImage portrait1mp;
+    private BufferedImage group1mp;
     private EngineFace face;
     private BufferedImage chip150;
     private BufferedImage chip112;
@@ -59,6 +62,8 @@ public class EngineBenchmark {
             throw new IllegalStateException("expected 2 faces, found " + faces.size());
         }
         face = faces.get(0);
+        portrait1mp = ImageSource.fromBytes(Fixtures.image("obama.jpg").bytes()).decodeUpright();
+        group1mp = ImageSource.fromBytes(Fixtures.image("family-1128318.jpg").bytes()).decodeUpright();
         chip150 = FaceEngine.alignedChip(photo640, face.eyeLeft(), face.eyeRight(), face.mouth(), FaceEngine.DESCRIPTOR_CHIP);
         chip112 = FaceEngine.alignedChip(photo640, face.eyeLeft(), face.eyeRight(), face.mouth(), FaceEngine.EXPRESSION_CHIP);
     }
@@ -67,6 +72,18 @@ public class EngineBenchmark {
     @Benchmark
     public List<EngineFace> detect640() {
         return engine.detect(photo640);
+    }
+
+    /** Detection on a 910x1137 portrait (1.03 megapixels, one face). */
+    @Benchmark
+    public List<EngineFace> detectPortrait1mp() {
+        return engine.detect(portrait1mp);
+    }
+
+    /** Detection on a 1244x984 group photo (1.22 megapixels, three faces of about 50 px). */
+    @Benchmark
+    public List<EngineFace> detectGroup1mp() {
+        return engine.detect(group1mp);
     }
 
     /** Descriptor of a detected face: chip cutting plus the recognition network. */
