@@ -82,7 +82,7 @@ final class Conv {
         return apply(x, out, false, ws);
     }
 
-    /** Runs the convolution, clamping the result at 0 if {@code relu} (done on each row before it is stored). */
+    /** Runs the convolution, clamping the result at 0 if {@code relu}. */
     Tensor apply(Tensor x, float[] out, boolean relu, Workspace ws) {
         if (x.c != inC) {
             throw new IllegalArgumentException("expected " + inC + " channels, got " + x.c);
@@ -128,17 +128,6 @@ final class Conv {
         }
         Gemm.multiply(cols, 0, p, k, weights, outC, bias, out, 0, relu, ws.gemm);
         return new Tensor(oh, ow, outC, out);
-    }
-
-    /**
-     * A 1x1 stride-1 convolution of {@code p} pixels given as a row-major P x inC block, into {@code out} from
-     * {@code outOff}, clamped at 0 if {@code relu}.
-     */
-    void pointwise(float[] a, int p, float[] out, int outOff, boolean relu, Workspace ws) {
-        if (kh != 1 || kw != 1 || stride != 1) {
-            throw new IllegalStateException("not a 1x1 stride-1 convolution");
-        }
-        Gemm.multiply(a, 0, p, inC, weights, outC, bias, out, outOff, relu, ws.gemm);
     }
 
     long weightBytes() {

@@ -50,28 +50,6 @@ final class Depthwise {
 
     /** Runs the convolution, then ReLU if {@code relu}. */
     Tensor apply(Tensor x, float[] out, boolean relu) {
-        int ow = outSize(x.w, kw);
-        int rowLen = ow * ch;
-        rows(x, relu, (oy, acc) -> System.arraycopy(acc, 0, out, oy * rowLen, rowLen));
-        return new Tensor(outSize(x.h, kh), ow, ch, out);
-    }
-
-    /** Receives the output rows of {@link #rows}. */
-    interface RowSink {
-        /**
-         * Takes one output row.
-         *
-         * @param oy the row
-         * @param acc its {@code ow * ch} values (a scratch array, overwritten by the next row)
-         */
-        void row(int oy, float[] acc);
-    }
-
-    /**
-     * Runs the convolution row by row, handing each finished output row to {@code sink} (so that a following
-     * pointwise convolution can consume it while it is in cache).
-     */
-    void rows(Tensor x, boolean relu, RowSink sink) {
         if (x.c != ch) {
             throw new IllegalArgumentException("expected " + ch + " channels, got " + x.c);
         }
@@ -144,8 +122,9 @@ final class Depthwise {
                     acc[i] = Math.max(acc[i], 0f);
                 }
             }
-            sink.row(oy, acc);
+            System.arraycopy(acc, 0, out, oy * rowLen, rowLen);
         }
+        return new Tensor(oh, ow, c, out);
     }
 
     /** Gathers input row {@code iy} once per kx: {@code rows[base + kx][ox * c + j] = x[iy][ox * stride - pl + kx][j]}. */

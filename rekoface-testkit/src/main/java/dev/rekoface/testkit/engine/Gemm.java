@@ -48,7 +48,8 @@ final class Gemm {
 
     /**
      * As {@link #multiply(float[], int, int, int, float[][], int, float[], float[], Scratch)}, writing C from
-     * {@code cOff} and clamping each row at 0 before it is stored if {@code relu} (saves a pass over the output).
+     * {@code cOff} and clamping the result at 0 if {@code relu} (one pass over the rows written: per-row loops of a few
+     * dozen values vectorise worse).
      */
     static void multiply(float[] a, int aOff, int p, int k, float[][] b, int n, float[] bias, float[] c, int cOff,
                          boolean relu, Scratch s) {
@@ -82,7 +83,7 @@ final class Gemm {
             System.arraycopy(r3, 0, c, o + 3 * n, n);
         }
         if (relu) {
-            for (int i = cOff + 0; i < cOff + row * n; i++) {
+            for (int i = cOff; i < cOff + row * n; i++) {
                 c[i] = Math.max(c[i], 0f);
             }
         }

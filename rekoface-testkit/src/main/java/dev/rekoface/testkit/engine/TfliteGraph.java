@@ -1,18 +1,26 @@
 package dev.rekoface.testkit.engine;
 
 import java.nio.ByteBuffer;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs a TensorFlow Lite model (float activations, batch 1) in plain Java. Supports exactly the operators the two
- * BlazeFace models use: CONV_2D, DEPTHWISE_CONV_2D, ADD, RELU, PAD, MAX_POOL_2D, RESIZE_BILINEAR, RESHAPE,
- * CONCATENATION and DEQUANTIZE (float16 weights, evaluated once at load). Any other operator, a dynamic shape or a
- * non-constant weight is refused at load with an {@link EngineModelException}.
+ * BlazeFace models use: CONV_2D, DEPTHWISE_CONV_2D, ADD, RELU, PAD (of channels), MAX_POOL_2D, RESIZE_BILINEAR,
+ * RESHAPE, CONCATENATION and DEQUANTIZE (float16 weights, evaluated once at load). Any other operator, a dynamic shape
+ * or a non-constant weight is refused at load with an {@link EngineModelException}.
  *
- * <p>Activation buffers are assigned to a few reusable slots by liveness when loading; each thread keeps its own
- * slots, so {@link #run(float[])} is thread-safe and does not allocate after the first call on a thread.
+ * <p>Activations are held planar: one array per channel ("plane") of H*W values. JDK 17's C2 vectorises only loops
+ * whose arrays are all indexed alike; with planes, the 1x1 convolutions (two thirds of BlazeFace's work, mostly with
+ * 8 to 64 output channels) run over whole planes with weights as scalars, instead of over rows of a few output
+ * channels. The arithmetic (order of every multiply-add) is the same as the channels-last reference, so the outputs
+ * are bit for bit the same. Planes are assigned to reusable buffers by liveness when loading (a channel PAD appends
+ * a shared zero plane instead of copying); each thread keeps its own buffers, so {@link #run(float[])} is
+ * thread-safe and does not allocate after the first call on a thread.
  */
 final class TfliteGraph {
     private static final int ADD = 0;
@@ -32,17 +40,129 @@ final class TfliteGraph {
 
     private final String file;
     private final int[][] shapes;
-    /** Slot of each activation tensor, -1 for constants. */
-    private final int[] slotOf;
-    private final int[] slotSize;
+    /**
+     * Tensors of at most this many pixels are held channels-last in one buffer: with few pixels and many channels
+     * (BlazeFace's 12x12 and 6x6 maps have 96 to 384), loops over channels are the long ones.
+     */
+    static final int CHANNELS_LAST_MAX_PIXELS = 144;
+
+    /** Buffer ids of each 4-D activation tensor: one per channel if planar, one if channels-last (null: others). */
+    private final int[][] planesOf;
+    /** Whether each 4-D activation tensor is held channels-last. */
+    private boolean[] hwc;
+    /** Flat (channels-last) buffer id of each RESHAPE/CONCATENATION output, -1 for others. */
+    private final int[] flatOf;
+    private final List<Integer> planeLen = new ArrayList<>();
+    private final List<Integer> flatLen = new ArrayList<>();
     private final List<Step> steps = new ArrayList<>();
     private final int input;
     private final int[] outputs;
-    private final ThreadLocal<float[][]> slots;
+    private final ThreadLocal<Buffers> buffers;
+    private int scratchRows;
+    private int scratchLen;
     private long constantBytes;
 
+    /** One thread's activation buffers and scratch rows. */
+    private static final class Buffers {
+        final float[][] planes;
+        final float[][] flats;
+        final float[][] scratch;
+        /** The planes of each tensor, resolved once. */
+        final float[][][] views;
+        private final Map<int[], float[][]> temps = new java.util.IdentityHashMap<>();
+
+        /** The buffers with these ids (a layout-conversion temporary), resolved once per thread. */
+        float[][] view(int[] ids) {
+            return temps.computeIfAbsent(ids, k -> {
+                float[][] v = new float[k.length][];
+                for (int i = 0; i < k.length; i++) {
+                    v[i] = planes[k[i]];
+                }
+                return v;
+            });
+        }
+
+        Buffers(int[] planeLen, int[] flatLen, int scratchRows, int scratchLen, int[][] planesOf) {
+            planes = new float[planeLen.length][];
+            for (int i = 0; i < planes.length; i++) {
+                planes[i] = new float[planeLen[i]];
+            }
+            flats = new float[flatLen.length][];
+            for (int i = 0; i < flats.length; i++) {
+                flats[i] = new float[flatLen[i]];
+            }
+            scratch = new float[scratchRows][scratchLen];
+            views = new float[planesOf.length][][];
+            for (int t = 0; t < planesOf.length; t++) {
+                if (planesOf[t] != null) {
+                    views[t] = new float[planesOf[t].length][];
+                    for (int i = 0; i < planesOf[t].length; i++) {
+                        views[t][i] = planes[planesOf[t][i]];
+                    }
+                }
+            }
+        }
+    }
+
     private interface Step {
-        void run(float[][] v);
+        void run(Buffers b);
+    }
+
+    /**
+     * Compile-time plane allocator: best fit among free buffers (a free buffer of a larger map serves a smaller one,
+     * so the early full-size maps' buffers serve the later small ones), reference counts (PAD shares planes).
+     */
+    private final class Planes {
+        final java.util.TreeMap<Integer, ArrayDeque<Integer>> free = new java.util.TreeMap<>();
+        final Map<Integer, Integer> zero = new HashMap<>();
+        final List<Integer> refs = new ArrayList<>();
+
+        int[] take(int count, int len) {
+            int[] ids = new int[count];
+            for (int i = 0; i < count; i++) {
+                Map.Entry<Integer, ArrayDeque<Integer>> e = free.ceilingEntry(len);
+                int id;
+                if (e == null) {
+                    id = planeLen.size();
+                    planeLen.add(len);
+                    refs.add(0);
+                } else {
+                    id = e.getValue().pop();
+                    if (e.getValue().isEmpty()) {
+                        free.remove(e.getKey());
+                    }
+                }
+                refs.set(id, 1);
+                ids[i] = id;
+            }
+            return ids;
+        }
+
+        /** A plane of zeros of this length, never written and never freed. */
+        int zero(int len) {
+            return zero.computeIfAbsent(len, k -> {
+                int id = planeLen.size();
+                planeLen.add(len);
+                refs.add(Integer.MAX_VALUE / 2);
+                return id;
+            });
+        }
+
+        void share(int[] ids) {
+            for (int id : ids) {
+                refs.set(id, refs.get(id) + 1);
+            }
+        }
+
+        void release(int[] ids) {
+            for (int id : ids) {
+                int r = refs.get(id) - 1;
+                refs.set(id, r);
+                if (r == 0) {
+                    free.computeIfAbsent(planeLen.get(id), k -> new ArrayDeque<>()).push(id);
+                }
+            }
+        }
     }
 
     TfliteGraph(String file, byte[] bytes) {
@@ -91,15 +211,18 @@ final class TfliteGraph {
             for (int t : outputs) {
                 lastUse[t] = Integer.MAX_VALUE;
             }
-            slotOf = new int[nt];
-            Arrays.fill(slotOf, -1);
-            List<Integer> sizes = new ArrayList<>();
-            List<Integer> free = new ArrayList<>();
-            assign(input, sizes, free);
+            lastUse[input] = Integer.MAX_VALUE; // written by run() before the first step
+            planesOf = new int[nt][];
+            hwc = new boolean[nt];
+            for (int t = 0; t < nt; t++) {
+                int[] sh = shapes[t];
+                hwc[t] = sh.length == 4 && sh[1] * sh[2] <= CHANNELS_LAST_MAX_PIXELS;
+            }
+            flatOf = new int[nt];
+            Arrays.fill(flatOf, -1);
+            Planes pool = new Planes();
+            planesOf[input] = allocate(pool, input);
             boolean[] fusedAway = new boolean[no];
-            int[] aliasTo = new int[no];
-            // a depthwise convolution whose output only feeds the next op, a 1x1 convolution: run as one step
-            int pendingDw = -1;
             for (int i = 0; i < no; i++) {
                 Flatbuffer.Table op = sg.tableAt(3, i);
                 int code = codes[op.getInt(0, 0)];
@@ -114,95 +237,109 @@ final class TfliteGraph {
                     continue;
                 }
                 if (fusedAway[i]) {
-                    // done by an earlier step: its output, if any, is that step's output, in place
-                    if (aliasTo[i] >= 0) {
-                        slotOf[out[0]] = slotOf[aliasTo[i]];
-                    }
-                    for (int t : in) {
-                        if (t >= 0 && slotOf[t] >= 0 && lastUse[t] == i && t != input && slotOf[t] != slotOf[out[0]]
-                            && !free.contains(slotOf[t])) {
-                            free.add(slotOf[t]);
-                        }
-                    }
+                    // a RELU done in place by its producer
+                    planesOf[out[0]] = planesOf[in[0]];
                     continue;
                 }
-                int next = nextOp(sg, codes, i);
-                if (code == DEPTHWISE_CONV_2D && next >= 0 && lastUse[out[0]] == next) {
-                    Flatbuffer.Table nop = sg.tableAt(3, next);
-                    int[] nin = nop.ints(1);
-                    int[] nw = shapes[nin[1]];
-                    Flatbuffer.Table nopt = nop.table(4);
-                    boolean stride1 = nopt == null || (nopt.getInt(1, 1) == 1 && nopt.getInt(2, 1) == 1);
-                    if (codes[nop.getInt(0, 0)] == CONV_2D && nin[0] == out[0] && nw[1] == 1 && nw[2] == 1 && stride1) {
-                        pendingDw = i; // compiled with the 1x1 convolution; its output never exists
-                        continue;
-                    }
-                }
-                for (int t : out) {
-                    assign(t, sizes, free);
-                }
+                int o = out[0];
                 boolean fuseRelu = false;
+                int next = nextOp(sg, codes, i);
                 if ((code == CONV_2D || code == DEPTHWISE_CONV_2D || code == ADD) && next >= 0) {
                     Flatbuffer.Table nop = sg.tableAt(3, next);
                     int[] nin = nop.ints(1);
-                    if (codes[nop.getInt(0, 0)] == RELU && nin.length == 1 && nin[0] == out[0]
-                        && lastUse[out[0]] == next) {
+                    if (codes[nop.getInt(0, 0)] == RELU && nin.length == 1 && nin[0] == o && lastUse[o] == next
+                        && hwc[nop.ints(2)[0]] == hwc[o]) {
                         fuseRelu = true;
                         fusedAway[next] = true;
-                        aliasTo[next] = out[0];
                     }
                 }
-                if (pendingDw >= 0 && code == CONV_2D) {
-                    Flatbuffer.Table dop = sg.tableAt(3, pendingDw);
-                    int[] din = dop.ints(1);
-                    steps.add(compileDwPw(pendingDw, din, dop.table(4), i, in, out, opt, constants, fuseRelu));
-                    for (int t : din) {
-                        if (t >= 0 && slotOf[t] >= 0 && lastUse[t] == pendingDw && t != input
-                            && !free.contains(slotOf[t])) {
-                            free.add(slotOf[t]);
-                        }
+                List<int[]> temps = new ArrayList<>();
+                if (code == PAD && !hwc[o] && !hwc[in[0]]) {
+                    // channel padding of planes: the input's planes followed by zero planes (no copy)
+                    int[] x = dims4(in[0]);
+                    int[] y = dims4(o);
+                    if (!channelPadOnly(in, constants) || y[1] != x[1] || y[2] != x[2]) {
+                        throw fail("op " + i + ": PAD other than appending channels is not supported");
                     }
-                    pendingDw = -1;
+                    int[] ids = Arrays.copyOf(planesOf[in[0]], y[3]);
+                    pool.share(planesOf[in[0]]);
+                    for (int c = x[3]; c < y[3]; c++) {
+                        ids[c] = pool.zero(x[1] * x[2]);
+                    }
+                    planesOf[o] = ids;
+                } else if (code == RESHAPE || code == CONCATENATION) {
+                    flatOf[o] = flatLen.size();
+                    flatLen.add(count(shapes[o]));
+                    steps.add(compile(i, code, in, out, opt, constants, false, pool, temps));
                 } else {
-                    steps.add(compile(i, code, in, out, opt, constants, fuseRelu));
+                    planesOf[o] = allocate(pool, o);
+                    steps.add(compile(i, code, in, out, opt, constants, fuseRelu, pool, temps));
+                }
+                for (int[] t : temps) {
+                    pool.release(t);
                 }
                 for (int t : in) {
-                    if (t >= 0 && slotOf[t] >= 0 && lastUse[t] == i && t != input && !free.contains(slotOf[t])) {
-                        free.add(slotOf[t]);
+                    if (t >= 0 && planesOf[t] != null && lastUse[t] == i) {
+                        pool.release(planesOf[t]);
                     }
                 }
+                if (planesOf[o] != null && lastUse[o] < 0) {
+                    pool.release(planesOf[o]); // never read
+                }
             }
-            slotSize = sizes.stream().mapToInt(Integer::intValue).toArray();
+            for (int t : outputs) {
+                if (flatOf[t] < 0) {
+                    throw fail("output tensor " + t + " is not a RESHAPE or CONCATENATION result");
+                }
+            }
         } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
             throw new EngineModelException(file, "model file " + file + " could not be parsed: " + e.getMessage(), e);
         }
-        slots = ThreadLocal.withInitial(() -> {
-            float[][] s = new float[slotSize.length][];
-            for (int i = 0; i < s.length; i++) {
-                s[i] = new float[slotSize[i]];
-            }
-            return s;
-        });
+        int[] pl = planeLen.stream().mapToInt(Integer::intValue).toArray();
+        int[] fl = flatLen.stream().mapToInt(Integer::intValue).toArray();
+        int rows = scratchRows;
+        int len = scratchLen;
+        int[][] po = planesOf;
+        buffers = ThreadLocal.withInitial(() -> new Buffers(pl, fl, rows, len, po));
     }
 
-    private void assign(int t, List<Integer> sizes, List<Integer> free) {
-        int size = count(shapes[t]);
-        int best = -1;
-        for (int i = 0; i < free.size(); i++) {
-            int s = free.get(i);
-            if (best < 0 || Math.abs(sizes.get(s) - size) < Math.abs(sizes.get(free.get(best)) - size)) {
-                best = i;
-            }
+    private int[] allocate(Planes pool, int t) {
+        int[] s = dims4(t);
+        return hwc[t] ? pool.take(1, s[1] * s[2] * s[3]) : pool.take(s[3], s[1] * s[2]);
+    }
+
+    /** Reads a tensor in the layout an op wants. */
+    private interface Src {
+        float[][] get(Buffers b);
+    }
+
+    /** Tensor t in the wanted layout: itself, or converted into a temporary (ids added to temps) at each run. */
+    private Src src(int t, boolean wantHwc, Planes pool, List<int[]> temps) {
+        if (hwc[t] == wantHwc) {
+            return b -> b.views[t];
         }
-        int slot;
-        if (best >= 0) {
-            slot = free.remove(best);
-            sizes.set(slot, Math.max(sizes.get(slot), size));
-        } else {
-            slot = sizes.size();
-            sizes.add(size);
+        int[] s = dims4(t);
+        int p = s[1] * s[2];
+        int c = s[3];
+        int[] ids = wantHwc ? pool.take(1, p * c) : pool.take(c, p);
+        temps.add(ids);
+        if (wantHwc) {
+            return b -> {
+                float[][] v = b.view(ids);
+                PlanarOps.toChannelsLast(b.views[t], p, c, v[0]);
+                return v;
+            };
         }
-        slotOf[t] = slot;
+        return b -> {
+            float[][] v = b.view(ids);
+            PlanarOps.fromChannelsLast(b.views[t][0], p, c, v);
+            return v;
+        };
+    }
+
+    private void needScratch(int rows, int len) {
+        scratchRows = Math.max(scratchRows, rows);
+        scratchLen = Math.max(scratchLen, len);
     }
 
     private static int count(int[] shape) {
@@ -273,22 +410,88 @@ final class TfliteGraph {
         return s;
     }
 
+
     private Step compile(int index, int code, int[] in, int[] out, Flatbuffer.Table opt, Object[] constants,
-                         boolean fuseRelu) {
+                         boolean fuseRelu, Planes pool, List<int[]> temps) {
         int o = out[0];
+        boolean cl = o < hwc.length && hwc[o];
         switch (code) {
             case CONV_2D: {
-                Conv conv = convOf(index, in, opt, constants);
-                int[] xs = dims4(in[0]);
-                boolean relu = fuseRelu || (opt != null && opt.getByte(3, 0) == 1);
-                return v -> conv.apply(new Tensor(xs[1], xs[2], xs[3], v[slotOf[in[0]]]), v[slotOf[o]], relu,
-                    Workspace.get());
+                int[] w = shapes[in[1]];
+                int[] x = dims4(in[0]);
+                int[] y = dims4(o);
+                boolean same = opt == null || opt.getByte(0, 0) == 0;
+                int sw = opt == null ? 1 : opt.getInt(1, 1);
+                int sh = opt == null ? 1 : opt.getInt(2, 1);
+                int act = opt == null ? 0 : opt.getByte(3, 0);
+                checkStrides(index, sw, sh, opt == null ? 1 : opt.getInt(4, 1), opt == null ? 1 : opt.getInt(5, 1));
+                checkRelu(index, act);
+                int oc = w[0];
+                int kh = w[1];
+                int kw = w[2];
+                int ic = w[3];
+                int k = kh * kw * ic;
+                float[] ohwi = floatConst(constants, in[1], "conv weights");
+                float[] bias = in.length > 2 && in[2] >= 0 ? floatConst(constants, in[2], "conv bias") : new float[oc];
+                boolean relu = act == 1 || fuseRelu;
+                Src src = src(in[0], cl, pool, temps);
+                if (cl) {
+                    float[] hwio = new float[ohwi.length];
+                    for (int a = 0; a < oc; a++) {
+                        for (int r = 0; r < k; r++) {
+                            hwio[r * oc + a] = ohwi[a * k + r];
+                        }
+                    }
+                    Conv conv = new Conv(kh, kw, ic, oc, sw, same, hwio, bias);
+                    return b -> conv.apply(new Tensor(x[1], x[2], x[3], src.get(b)[0]), b.views[o][0], relu,
+                        Workspace.get());
+                }
+                float[][] rows = new float[oc][];
+                for (int a = 0; a < oc; a++) {
+                    rows[a] = Arrays.copyOfRange(ohwi, a * k, (a + 1) * k);
+                }
+                int p = y[1] * y[2];
+                if (kh == 1 && kw == 1 && sw == 1) {
+                    return b -> PlanarOps.pointwise(src.get(b), rows, bias, b.views[o], ic, p, relu);
+                }
+                int pt = same ? Math.max((y[1] - 1) * sw + kh - x[1], 0) / 2 : 0;
+                int pl = same ? Math.max((y[2] - 1) * sw + kw - x[2], 0) / 2 : 0;
+                needScratch(k, p);
+                return b -> {
+                    float[][] cols = b.scratch;
+                    PlanarOps.im2colT(src.get(b), x[1], x[2], ic, kh, kw, sw, pt, pl, y[1], y[2], cols);
+                    PlanarOps.pointwise(cols, rows, bias, b.views[o], k, p, relu);
+                };
             }
             case DEPTHWISE_CONV_2D: {
-                Depthwise dw = depthwiseOf(index, in, opt, constants);
+                int[] w = shapes[in[1]];
                 int[] x = dims4(in[0]);
-                boolean relu = fuseRelu || (opt != null && opt.getByte(4, 0) == 1);
-                return v -> dw.apply(new Tensor(x[1], x[2], x[3], v[slotOf[in[0]]]), v[slotOf[o]], relu);
+                int[] y = dims4(o);
+                boolean same = opt == null || opt.getByte(0, 0) == 0;
+                int sw = opt == null ? 1 : opt.getInt(1, 1);
+                int sh = opt == null ? 1 : opt.getInt(2, 1);
+                int mult = opt == null ? 1 : opt.getInt(3, 1);
+                int act = opt == null ? 0 : opt.getByte(4, 0);
+                checkStrides(index, sw, sh, opt == null ? 1 : opt.getInt(5, 1), opt == null ? 1 : opt.getInt(6, 1));
+                if (mult != 1 || w[3] != x[3]) {
+                    throw fail("op " + index + ": depthwise multiplier " + mult + " is not supported");
+                }
+                checkRelu(index, act);
+                float[] weights = floatConst(constants, in[1], "depthwise weights");
+                float[] bias = in.length > 2 && in[2] >= 0 ? floatConst(constants, in[2], "depthwise bias") : null;
+                boolean relu = act == 1 || fuseRelu;
+                int kh = w[1];
+                int kw = w[2];
+                Src src = src(in[0], cl, pool, temps);
+                if (cl) {
+                    Depthwise dw = new Depthwise(kh, kw, w[3], sw, same, weights, bias);
+                    return b -> dw.apply(new Tensor(x[1], x[2], x[3], src.get(b)[0]), b.views[o][0], relu);
+                }
+                int pt = same ? Math.max((y[1] - 1) * sw + kh - x[1], 0) / 2 : 0;
+                int pl = same ? Math.max((y[2] - 1) * sw + kw - x[2], 0) / 2 : 0;
+                needScratch(PlanarOps.depthwiseScratch(kw), Math.max(y[1] * y[2], ((x[1] + 1) / 2) * ((x[2] + 1) / 2)));
+                return b -> PlanarOps.depthwise(src.get(b), x[1], x[2], weights, bias, kh, kw, sw, pt, pl, y[1],
+                    y[2], b.views[o], relu, b.scratch);
             }
             case ADD: {
                 if (!Arrays.equals(shapes[in[0]], shapes[in[1]])) {
@@ -296,34 +499,21 @@ final class TfliteGraph {
                 }
                 int act = opt == null ? 0 : opt.getByte(0, 0);
                 checkRelu(index, act);
-                int n = count(shapes[o]);
+                int[] y = dims4(o);
+                int p = cl ? y[1] * y[2] * y[3] : y[1] * y[2];
                 boolean relu = act == 1 || fuseRelu;
-                return v -> {
-                    float[] a = v[slotOf[in[0]]];
-                    float[] b = v[slotOf[in[1]]];
-                    float[] r = v[slotOf[o]];
-                    if (relu) {
-                        for (int i = 0; i < n; i++) {
-                            r[i] = Math.max(a[i] + b[i], 0f);
-                        }
-                    } else {
-                        for (int i = 0; i < n; i++) {
-                            r[i] = a[i] + b[i];
-                        }
-                    }
-                };
+                Src a = src(in[0], cl, pool, temps);
+                Src c = src(in[1], cl, pool, temps);
+                return b -> PlanarOps.add(a.get(b), c.get(b), b.views[o], p, relu);
             }
             case RELU: {
-                int n = count(shapes[o]);
-                return v -> {
-                    float[] a = v[slotOf[in[0]]];
-                    float[] r = v[slotOf[o]];
-                    for (int i = 0; i < n; i++) {
-                        r[i] = Math.max(a[i], 0f);
-                    }
-                };
+                int[] y = dims4(o);
+                int p = cl ? y[1] * y[2] * y[3] : y[1] * y[2];
+                Src a = src(in[0], cl, pool, temps);
+                return b -> PlanarOps.relu(a.get(b), b.views[o], p);
             }
             case PAD: {
+                // channels-last (a planar PAD is a view, see the constructor)
                 int[] x = dims4(in[0]);
                 int[] y = dims4(o);
                 if (!(constants[in[1]] instanceof int[])) {
@@ -333,9 +523,10 @@ final class TfliteGraph {
                 int top = p[2];
                 int left = p[4];
                 int front = p[6];
-                return v -> {
-                    float[] a = v[slotOf[in[0]]];
-                    float[] r = v[slotOf[o]];
+                Src src = src(in[0], true, pool, temps);
+                return b -> {
+                    float[] a = src.get(b)[0];
+                    float[] r = b.views[o][0];
                     Arrays.fill(r, 0, count(y), 0f);
                     for (int yy = 0; yy < x[1]; yy++) {
                         for (int xx = 0; xx < x[2]; xx++) {
@@ -347,6 +538,7 @@ final class TfliteGraph {
             }
             case MAX_POOL_2D: {
                 int[] x = dims4(in[0]);
+                int[] y = dims4(o);
                 boolean same = opt == null || opt.getByte(0, 0) == 0;
                 int sw = opt.getInt(1, 1);
                 int sh = opt.getInt(2, 1);
@@ -357,7 +549,14 @@ final class TfliteGraph {
                     throw fail("op " + index + ": non-square pooling is not supported");
                 }
                 checkRelu(index, act);
-                return v -> Layers.pool(new Tensor(x[1], x[2], x[3], v[slotOf[in[0]]]), fw, sw, same, true, v[slotOf[o]]);
+                Src src = src(in[0], cl, pool, temps);
+                if (cl) {
+                    return b -> Layers.pool(new Tensor(x[1], x[2], x[3], src.get(b)[0]), fw, sw, same, true,
+                        b.views[o][0]);
+                }
+                int pt = same ? Math.max((y[1] - 1) * sw + fh - x[1], 0) / 2 : 0;
+                int pl = same ? Math.max((y[2] - 1) * sw + fw - x[2], 0) / 2 : 0;
+                return b -> PlanarOps.maxPool(src.get(b), x[1], x[2], fw, sw, pt, pl, y[1], y[2], b.views[o]);
             }
             case RESIZE_BILINEAR: {
                 int[] x = dims4(in[0]);
@@ -367,11 +566,20 @@ final class TfliteGraph {
                 if (alignCorners) {
                     throw fail("op " + index + ": RESIZE_BILINEAR with align_corners is not supported");
                 }
-                return v -> resizeBilinear(v[slotOf[in[0]]], x[1], x[2], x[3], v[slotOf[o]], y[1], y[2], halfPixel);
+                Src src = src(in[0], cl, pool, temps);
+                if (cl) {
+                    return b -> resizeBilinear(src.get(b)[0], x[1], x[2], x[3], b.views[o][0], y[1], y[2], halfPixel);
+                }
+                return b -> PlanarOps.resizeBilinear(src.get(b), x[1], x[2], b.views[o], y[1], y[2], halfPixel);
             }
             case RESHAPE: {
-                int n = count(shapes[o]);
-                return v -> System.arraycopy(v[slotOf[in[0]]], 0, v[slotOf[o]], 0, n);
+                int[] x = dims4(in[0]);
+                int f = flatOf[o];
+                int n = count(x);
+                if (hwc[in[0]]) {
+                    return b -> System.arraycopy(b.views[in[0]][0], 0, b.flats[f], 0, n);
+                }
+                return b -> PlanarOps.toChannelsLast(b.views[in[0]], x[1] * x[2], x[3], b.flats[f]);
             }
             case CONCATENATION: {
                 int[] ys = shapes[o];
@@ -385,8 +593,13 @@ final class TfliteGraph {
                     outer *= ys[d];
                 }
                 int[] inner = new int[in.length];
+                int[] src = new int[in.length];
                 int total = 0;
                 for (int k = 0; k < in.length; k++) {
+                    if (flatOf[in[k]] < 0) {
+                        throw fail("op " + index + ": CONCATENATION of a tensor that is not a RESHAPE result");
+                    }
+                    src[k] = flatOf[in[k]];
                     int m = 1;
                     for (int d = axis; d < shapes[in[k]].length; d++) {
                         m *= shapes[in[k]][d];
@@ -396,12 +609,13 @@ final class TfliteGraph {
                 }
                 int outerN = outer;
                 int totalN = total;
-                return v -> {
-                    float[] r = v[slotOf[o]];
+                int f = flatOf[o];
+                return b -> {
+                    float[] r = b.flats[f];
                     for (int a = 0; a < outerN; a++) {
                         int pos = a * totalN;
-                        for (int k = 0; k < in.length; k++) {
-                            System.arraycopy(v[slotOf[in[k]]], a * inner[k], r, pos, inner[k]);
+                        for (int k = 0; k < src.length; k++) {
+                            System.arraycopy(b.flats[src[k]], a * inner[k], r, pos, inner[k]);
                             pos += inner[k];
                         }
                     }
@@ -422,65 +636,18 @@ final class TfliteGraph {
         return -1;
     }
 
-    private Depthwise depthwiseOf(int index, int[] in, Flatbuffer.Table opt, Object[] constants) {
-        int[] w = shapes[in[1]];
-        int[] x = dims4(in[0]);
-        boolean same = opt == null || opt.getByte(0, 0) == 0;
-        int sw = opt == null ? 1 : opt.getInt(1, 1);
-        int sh = opt == null ? 1 : opt.getInt(2, 1);
-        int mult = opt == null ? 1 : opt.getInt(3, 1);
-        checkStrides(index, sw, sh, opt == null ? 1 : opt.getInt(5, 1), opt == null ? 1 : opt.getInt(6, 1));
-        if (mult != 1 || w[3] != x[3]) {
-            throw fail("op " + index + ": depthwise multiplier " + mult + " is not supported");
+    /** Whether a PAD op only appends channels (TFLite paddings [[0,0],[0,0],[0,0],[0,c]], constant). */
+    private boolean channelPadOnly(int[] in, Object[] constants) {
+        if (in.length < 2 || !(constants[in[1]] instanceof int[]) || shapes[in[0]].length != 4) {
+            return false;
         }
-        checkRelu(index, opt == null ? 0 : opt.getByte(4, 0));
-        float[] bias = in.length > 2 && in[2] >= 0 ? floatConst(constants, in[2], "depthwise bias") : null;
-        return new Depthwise(w[1], w[2], w[3], sw, same, floatConst(constants, in[1], "depthwise weights"), bias);
-    }
-
-    private Conv convOf(int index, int[] in, Flatbuffer.Table opt, Object[] constants) {
-        int[] w = shapes[in[1]];
-        dims4(in[0]);
-        boolean same = opt == null || opt.getByte(0, 0) == 0;
-        int sw = opt == null ? 1 : opt.getInt(1, 1);
-        int sh = opt == null ? 1 : opt.getInt(2, 1);
-        checkStrides(index, sw, sh, opt == null ? 1 : opt.getInt(4, 1), opt == null ? 1 : opt.getInt(5, 1));
-        checkRelu(index, opt == null ? 0 : opt.getByte(3, 0));
-        float[] ohwi = floatConst(constants, in[1], "conv weights");
-        int oc = w[0];
-        int kh = w[1];
-        int kw = w[2];
-        int ic = w[3];
-        float[] hwio = new float[ohwi.length];
-        for (int a = 0; a < oc; a++) {
-            for (int r = 0; r < kh * kw * ic; r++) {
-                hwio[r * oc + a] = ohwi[a * kh * kw * ic + r];
+        int[] p = (int[]) constants[in[1]];
+        for (int i = 0; i < 7; i++) {
+            if (p[i] != 0) {
+                return false;
             }
         }
-        float[] bias = in.length > 2 && in[2] >= 0 ? floatConst(constants, in[2], "conv bias") : new float[oc];
-        return new Conv(kh, kw, ic, oc, sw, same, hwio, bias);
-    }
-
-    /**
-     * A depthwise convolution and the 1x1 convolution that consumes its output, as one step: each depthwise output
-     * row goes through the 1x1 convolution while it is in cache, and the depthwise output is never stored.
-     */
-    private Step compileDwPw(int dwIndex, int[] dwIn, Flatbuffer.Table dwOpt, int index, int[] in, int[] out,
-                             Flatbuffer.Table opt, Object[] constants, boolean fuseRelu) {
-        Depthwise dw = depthwiseOf(dwIndex, dwIn, dwOpt, constants);
-        boolean dwRelu = dwOpt != null && dwOpt.getByte(4, 0) == 1;
-        Conv pw = convOf(index, in, opt, constants);
-        boolean relu = fuseRelu || (opt != null && opt.getByte(3, 0) == 1);
-        int[] x = dims4(dwIn[0]);
-        int ow = dw.outSize(x[2], dw.kw);
-        int rowOut = ow * pw.outC;
-        int o = out[0];
-        return v -> {
-            float[] y = v[slotOf[o]];
-            Workspace ws = Workspace.get();
-            dw.rows(new Tensor(x[1], x[2], x[3], v[slotOf[dwIn[0]]]), dwRelu,
-                (oy, acc) -> pw.pointwise(acc, ow, y, oy * rowOut, relu, ws));
-        };
+        return true;
     }
 
     private void checkStrides(int index, int sw, int sh, int dw, int dh) {
@@ -495,7 +662,7 @@ final class TfliteGraph {
         }
     }
 
-    /** TFLite's reference bilinear resize (half-pixel centres or not, no corner alignment). */
+    /** TFLite's reference bilinear resize (half-pixel centres or not, no corner alignment), channels-last. */
     static void resizeBilinear(float[] in, int ih, int iw, int c, float[] out, int oh, int ow, boolean halfPixel) {
         float sy = (float) ih / oh;
         float sx = (float) iw / ow;
@@ -530,18 +697,23 @@ final class TfliteGraph {
     /**
      * Runs the model.
      *
-     * @param in the input, H*W*C floats
-     * @return the output tensors in the model's order (fresh arrays)
+     * @param in the input, H*W*C floats, channels last
+     * @return the output tensors in the model's order (fresh arrays, channels last)
      */
     float[][] run(float[] in) {
-        float[][] v = slots.get();
-        System.arraycopy(in, 0, v[slotOf[input]], 0, count(shapes[input]));
-        for (Step s : steps) {
-            s.run(v);
+        Buffers b = buffers.get();
+        int[] s = shapes[input];
+        if (hwc[input]) {
+            System.arraycopy(in, 0, b.views[input][0], 0, count(s));
+        } else {
+            PlanarOps.fromChannelsLast(in, s[1] * s[2], s[3], b.views[input]);
+        }
+        for (Step step : steps) {
+            step.run(b);
         }
         float[][] result = new float[outputs.length][];
         for (int i = 0; i < outputs.length; i++) {
-            result[i] = Arrays.copyOf(v[slotOf[outputs[i]]], count(shapes[outputs[i]]));
+            result[i] = Arrays.copyOf(b.flats[flatOf[outputs[i]]], count(shapes[outputs[i]]));
         }
         return result;
     }
