@@ -28,11 +28,18 @@ final class PlanarOps {
             float[] w1 = w[o + 1];
             float[] w2 = w[o + 2];
             float[] w3 = w[o + 3];
-            Arrays.fill(r0, 0, p, bias[o]);
-            Arrays.fill(r1, 0, p, bias[o + 1]);
-            Arrays.fill(r2, 0, p, bias[o + 2]);
-            Arrays.fill(r3, 0, p, bias[o + 3]);
             int kk = 0;
+            if (k >= 2) {
+                // the first pair starts from the bias: no separate pass to fill the outputs
+                first4x2(in[0], in[1], p, w0[0], w0[1], w1[0], w1[1], w2[0], w2[1], w3[0], w3[1], bias[o], bias[o + 1],
+                    bias[o + 2], bias[o + 3], r0, r1, r2, r3);
+                kk = 2;
+            } else {
+                Arrays.fill(r0, 0, p, bias[o]);
+                Arrays.fill(r1, 0, p, bias[o + 1]);
+                Arrays.fill(r2, 0, p, bias[o + 2]);
+                Arrays.fill(r3, 0, p, bias[o + 3]);
+            }
             for (; kk + 2 <= k; kk += 2) {
                 kernel4x2(in[kk], in[kk + 1], p, w0[kk], w0[kk + 1], w1[kk], w1[kk + 1], w2[kk], w2[kk + 1], w3[kk],
                     w3[kk + 1], r0, r1, r2, r3);
@@ -77,6 +84,19 @@ final class PlanarOps {
         }
     }
 
+    private static void first4x2(float[] b0, float[] b1, int n, float x00, float x01, float x10, float x11,
+                                 float x20, float x21, float x30, float x31, float c0, float c1, float c2, float c3,
+                                 float[] r0, float[] r1, float[] r2, float[] r3) {
+        for (int j = 0; j < n; j++) {
+            float v0 = b0[j];
+            float v1 = b1[j];
+            r0[j] = Math.fma(x01, v1, Math.fma(x00, v0, c0));
+            r1[j] = Math.fma(x11, v1, Math.fma(x10, v0, c1));
+            r2[j] = Math.fma(x21, v1, Math.fma(x20, v0, c2));
+            r3[j] = Math.fma(x31, v1, Math.fma(x30, v0, c3));
+        }
+    }
+
     private static void kernel4(float[] b, int n, float x0, float x1, float x2, float x3,
                                 float[] r0, float[] r1, float[] r2, float[] r3) {
         for (int j = 0; j < n; j++) {
@@ -108,17 +128,38 @@ final class PlanarOps {
 
     /**
      * Transposed im2col: row {@code (ky * kw + kx) * c + ch} of {@code cols} holds, for every output pixel, the input
-     * value under tap (ky, kx) of channel ch (0 outside the input), the order of {@link Conv}'s weight rows.
+     * value under tap (ky, kx) of channel ch (0 outside the input), the order of {@link Conv}'s weight rows. For
+     * stride 2 the taps are copied from the four phase planes of each channel, kept in
+     * {@code cols[kh * kw * c .. + 4]}.
      */
     static void im2colT(float[][] in, int h, int w, int c, int kh, int kw, int stride, int pt, int pl, int oh, int ow,
                         float[][] cols) {
-        for (int ky = 0; ky < kh; ky++) {
-            for (int kx = 0; kx < kw; kx++) {
-                for (int ch = 0; ch < c; ch++) {
-                    gather(in[ch], h, w, ky - pt, kx - pl, stride, oh, ow, cols[(ky * kw + kx) * c + ch]);
+        int k = kh * kw * c;
+        for (int ch = 0; ch < c; ch++) {
+            if (stride == 2) {
+                phases(in[ch], h, w, cols, k);
+            }
+            for (int ky = 0; ky < kh; ky++) {
+                for (int kx = 0; kx < kw; kx++) {
+                    int dy = ky - pt;
+                    int dx = kx - pl;
+                    float[] row = cols[(ky * kw + kx) * c + ch];
+                    if (stride == 2) {
+                        int py = Math.floorMod(dy, 2);
+                        int px = Math.floorMod(dx, 2);
+                        gather(cols[k + py * 2 + px], (h - py + 1) / 2, (w - px + 1) / 2, Math.floorDiv(dy, 2),
+                            Math.floorDiv(dx, 2), 1, oh, ow, row);
+                    } else {
+                        gather(in[ch], h, w, dy, dx, stride, oh, ow, row);
+                    }
                 }
             }
         }
+    }
+
+    /** Scratch rows {@link #im2colT} needs for k rows. */
+    static int im2colScratch(int k) {
+        return k + 4;
     }
 
     /** {@code out[oy * ow + ox] = x[(oy * stride + dy) * w + ox * stride + dx]}, 0 outside the input. */
@@ -189,7 +230,7 @@ final class PlanarOps {
                     }
                     taps[kx] = scratch[kx];
                 }
-                madd(acc, taps, weights, ky * kw, kw, c, ch, 0, p);
+                madd(acc, taps, weights, ky * kw, kw, c, ch, 0, p, 0);
             }
             if (relu) {
                 relu(acc, p);
@@ -212,7 +253,9 @@ final class PlanarOps {
             float b = bias == null ? 0f : bias[ch];
             for (int i0 = 0; i0 < p; i0 += CHUNK) {
                 int i1 = Math.min(p, i0 + CHUNK);
-                Arrays.fill(acc, i0, i1, b);
+                if (kw < 3) {
+                    Arrays.fill(acc, i0, i1, b);
+                }
                 for (int ky = 0; ky < kh; ky++) {
                     for (int kx = 0; kx < kw; kx++) {
                         int dy = ky - pt;
@@ -224,7 +267,14 @@ final class PlanarOps {
                             taps[kx] = scratch[kx];
                         }
                     }
-                    madd(acc, taps, weights, ky * kw, kw, c, ch, i0, i1);
+                    if (ky == 0 && kw >= 3) {
+                        // the first three taps start from the bias: no separate pass to fill the output
+                        first3(acc, taps[0], weights[ch], taps[1], weights[c + ch], taps[2], weights[2 * c + ch], b,
+                            i0, i1);
+                        madd(acc, taps, weights, 0, kw, c, ch, i0, i1, 3);
+                    } else {
+                        madd(acc, taps, weights, ky * kw, kw, c, ch, i0, i1, 0);
+                    }
                 }
                 if (relu) {
                     for (int i = i0; i < i1; i++) {
@@ -235,10 +285,10 @@ final class PlanarOps {
         }
     }
 
-    /** Taps t0 .. t0 + kw - 1 of channel ch, three at a time, over [from, to). */
+    /** Taps t0 + start .. t0 + kw - 1 of channel ch, three at a time, over [from, to). */
     private static void madd(float[] acc, float[][] taps, float[] weights, int t0, int kw, int c, int ch, int from,
-                             int to) {
-        int kx = 0;
+                             int to, int start) {
+        int kx = start;
         for (; kx + 3 <= kw; kx += 3) {
             madd3(acc, taps[kx], weights[(t0 + kx) * c + ch], taps[kx + 1], weights[(t0 + kx + 1) * c + ch],
                 taps[kx + 2], weights[(t0 + kx + 2) * c + ch], from, to);
@@ -307,6 +357,13 @@ final class PlanarOps {
                               int from, int to) {
         for (int i = from; i < to; i++) {
             acc[i] = Math.fma(x2[i], w2, Math.fma(x1[i], w1, Math.fma(x0[i], w0, acc[i])));
+        }
+    }
+
+    private static void first3(float[] acc, float[] x0, float w0, float[] x1, float w1, float[] x2, float w2, float b,
+                               int from, int to) {
+        for (int i = from; i < to; i++) {
+            acc[i] = Math.fma(x2[i], w2, Math.fma(x1[i], w1, Math.fma(x0[i], w0, b)));
         }
     }
 

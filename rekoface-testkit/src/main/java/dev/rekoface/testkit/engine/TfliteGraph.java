@@ -456,7 +456,7 @@ final class TfliteGraph {
                 }
                 int pt = same ? Math.max((y[1] - 1) * sw + kh - x[1], 0) / 2 : 0;
                 int pl = same ? Math.max((y[2] - 1) * sw + kw - x[2], 0) / 2 : 0;
-                needScratch(k, p);
+                needScratch(PlanarOps.im2colScratch(k), Math.max(p, ((x[1] + 1) / 2) * ((x[2] + 1) / 2)));
                 return b -> {
                     float[][] cols = b.scratch;
                     PlanarOps.im2colT(src.get(b), x[1], x[2], ic, kh, kw, sw, pt, pl, y[1], y[2], cols);
