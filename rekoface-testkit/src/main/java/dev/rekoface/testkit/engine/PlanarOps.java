@@ -442,6 +442,28 @@ final class PlanarOps {
         }
     }
 
+    /** 2x2/2 average pooling without padding, as {@link Layers#pool} computes it (sum in order, times 1/4). */
+    static void avgPool2(float[][] in, int h, int w, int oh, float[][] out) {
+        int ow = oh;
+        float inv = 1f / 4;
+        for (int ch = 0; ch < out.length; ch++) {
+            float[] x = in[ch];
+            float[] r = out[ch];
+            for (int oy = 0; oy < oh; oy++) {
+                int a = 2 * oy * w;
+                int b = a + w;
+                for (int ox = 0; ox < ow; ox++) {
+                    float s = 0f;
+                    s += x[a + 2 * ox];
+                    s += x[a + 2 * ox + 1];
+                    s += x[b + 2 * ox];
+                    s += x[b + 2 * ox + 1];
+                    r[oy * ow + ox] = s * inv;
+                }
+            }
+        }
+    }
+
     /** TFLite's reference bilinear resize (half-pixel centres or not, no corner alignment), per plane. */
     static void resizeBilinear(float[][] in, int ih, int iw, float[][] out, int oh, int ow, boolean halfPixel) {
         float sy = (float) ih / oh;

@@ -19,20 +19,33 @@ final class Workspace {
     static final int DW_WEIGHTS = 0;
     static final int DW_INPUT = 1;
     static final int DW_ACC = 2;
-    private final float[][][] rowSets = new float[3][0][];
+    static final int REC_A = 3;
+    static final int REC_B = 4;
+    static final int REC_C = 5;
+    static final int REC_COLS = 6;
+    private final float[][][] rowSets = new float[7][0][];
     private int[] ints = new int[0];
 
     /**
-     * Returns {@code count} separate row arrays of at least {@code len} floats for a role (contents undefined):
-     * separate arrays, so that loops over them index every array alike and C2 vectorises them.
+     * Returns at least {@code count} separate row arrays, the first {@code count} of at least {@code len} floats, for
+     * a role (contents undefined): separate arrays, so that loops over them index every array alike and C2
+     * vectorises them. Rows grow one by one, so a role asked for a few long rows and for many short ones holds
+     * exactly that.
      */
     float[][] rows(int role, int count, int len) {
         float[][] r = rowSets[role];
-        if (r.length < count || r[0].length < len) {
-            int n = Math.max(count, r.length);
-            int l = Math.max(len, r.length == 0 ? 0 : r[0].length);
-            r = new float[n][l];
+        if (r.length < count) {
+            float[][] g = java.util.Arrays.copyOf(r, count);
+            for (int i = r.length; i < count; i++) {
+                g[i] = new float[0];
+            }
+            r = g;
             rowSets[role] = r;
+        }
+        for (int i = 0; i < count; i++) {
+            if (r[i].length < len) {
+                r[i] = new float[len];
+            }
         }
         return r;
     }
