@@ -1,27 +1,195 @@
 package dev.rekoface.cli;
 
+import dev.rekoface.InvalidArgumentException;
+import dev.rekoface.InvalidImageException;
+import dev.rekoface.examples.Env;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Locale;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import software.amazon.awssdk.regions.Region;
 
-/** The {@code rekoface} command line: face analysis from a terminal. */
+/**
+ * The {@code rekoface} command line: face analysis from a terminal, on an embedded local stack by default, on a
+ * running emulator ({@code --endpoint}) or on AWS ({@code --aws}).
+ *
+ * <p>Exit codes: {@value #OK} success, {@value #FAILED} a service or runtime error (a missing collection, a throttle
+ * that outlived its retries), {@value #USAGE} bad usage or bad input (a GIF, a missing file, a malformed
+ * {@code s3://} URI, a threshold on the 0-1 scale). Errors are one line on stderr; {@code --verbose} adds the stack
+ * trace.
+ */
 @Command(name = "rekoface", mixinStandardHelpOptions = true, version = "rekoface 0.1.0-SNAPSHOT",
-    description = "Face analysis on Amazon Rekognition, or on a local Rekognition when no AWS account is configured.")
-public final class RekofaceCli implements Runnable {
+    scope = ScopeType.INHERIT, sortOptions = false, usageHelpAutoWidth = true,
+    description = "Face analysis on Amazon Rekognition, or on a local Rekognition when no AWS account is configured.",
+    footer = {"", "Backends: the embedded local stack (default; state in --data-dir), a running emulator or other "
+        + "Rekognition-compatible endpoint (--endpoint), or AWS with the default credential and region chains (--aws).",
+        "Exit codes: 0 success, 1 service or runtime error, 2 bad usage or bad input."},
+    subcommands = {DetectCommand.class, CompareCommand.class, LabelsCommand.class, CollectionCommand.class,
+        IndexCommand.class, RecognizeCommand.class, ForgetCommand.class, UsersCommand.class, ScanCommand.class,
+        UploadCommand.class, PresignCommand.class, LocalCommand.class, TourCommand.class})
+public final class RekofaceCli implements Runnable, AutoCloseable {
+    /** Exit code: success. */
+    public static final int OK = 0;
+    /** Exit code: a service or runtime error. */
+    public static final int FAILED = 1;
+    /** Exit code: bad usage or bad input. */
+    public static final int USAGE = 2;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @Option(names = "--data-dir", scope = ScopeType.INHERIT, paramLabel = "DIR",
+        description = "Where the local stack keeps its collections and objects (default: ${DEFAULT-VALUE}).")
+    Path dataDir = Env.DEFAULT_DATA_DIR;
+
+    @Option(names = "--endpoint", scope = ScopeType.INHERIT, paramLabel = "URL",
+        description = "Use a running Rekognition-compatible endpoint (e.g. `rekoface local` or the emulator jar).")
+    URI endpoint;
+
+    @Option(names = "--s3-endpoint", scope = ScopeType.INHERIT, paramLabel = "URL",
+        description = "With --endpoint: the S3 endpoint for s3:// images.")
+    URI s3Endpoint;
+
+    @Option(names = "--aws", scope = ScopeType.INHERIT,
+        description = "Use AWS (default credential and region chains); never falls back to the local stack.")
+    boolean aws;
+
+    @Option(names = "--region", scope = ScopeType.INHERIT, paramLabel = "REGION", description = "With --aws: the region.")
+    String region;
+
+    @Option(names = "--json", scope = ScopeType.INHERIT, description = "Print machine-readable JSON instead of tables.")
+    boolean json;
+
+    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
+        description = "Log what happens and print stack traces of errors.")
+    boolean verbose;
+
+    private Env env;
+
     /**
-     * Runs the command line.
+     * Runs the command line and exits with its code.
      *
      * @param args the arguments
      */
     public static void main(String[] args) {
-        System.exit(new CommandLine(new RekofaceCli()).execute(args));
+        if (java.util.Arrays.asList(args).contains("--verbose") || java.util.Arrays.asList(args).contains("-v")) {
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
+        }
+        int code;
+        try (RekofaceCli cli = new RekofaceCli()) {
+            code = cli.commandLine().execute(args);
+        }
+        System.exit(code);
+    }
+
+    /**
+     * Returns a picocli command line for this command, with rekoface's error handling: one line on stderr, exit
+     * {@value #USAGE} for bad usage or input and {@value #FAILED} for other failures. Close this object afterwards to
+     * stop an embedded local stack a command started.
+     *
+     * @return the command line
+     */
+    public CommandLine commandLine() {
+        CommandLine cl = new CommandLine(this);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setParameterExceptionHandler((ex, args) -> {
+            CommandLine c = ex.getCommandLine();
+            PrintWriter err = c.getErr();
+            err.println("rekoface: " + ex.getMessage());
+            if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, err)) {
+                err.println("Try '" + c.getCommandSpec().qualifiedName() + " --help'.");
+            }
+            err.flush();
+            return USAGE;
+        });
+        cl.setExecutionExceptionHandler((ex, c, parseResult) -> {
+            PrintWriter err = c.getErr();
+            err.println("rekoface: " + oneLine(ex));
+            if (verbose) {
+                ex.printStackTrace(err);
+            }
+            err.flush();
+            return exitCode(ex);
+        });
+        return cl;
+    }
+
+    /**
+     * The exit code for an error.
+     *
+     * @param e the error
+     * @return {@value #USAGE} for bad input, {@value #FAILED} otherwise
+     */
+    static int exitCode(Throwable e) {
+        if (e instanceof InvalidImageException || e instanceof InvalidArgumentException
+            || e instanceof CommandLine.ParameterException || e instanceof IllegalArgumentException) {
+            return USAGE;
+        }
+        return FAILED;
+    }
+
+    /** One line saying what went wrong. */
+    static String oneLine(Throwable e) {
+        String m = e.getMessage();
+        if (m == null || m.isBlank()) {
+            m = e.getClass().getSimpleName();
+        }
+        if (e.getCause() instanceof java.net.ConnectException) {
+            m += " (is the endpoint running?)";
+        }
+        return m.replace('\n', ' ').replace('\r', ' ');
     }
 
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /**
+     * Returns the environment the options chose, starting it on first use and saying once on stderr which backend
+     * is in use.
+     *
+     * @param err where to say it
+     * @return the environment
+     */
+    Env env(PrintWriter err) {
+        if (env == null) {
+            if (aws && endpoint != null) {
+                throw new InvalidArgumentException("--aws", "--aws and --endpoint " + endpoint + " exclude each other");
+            }
+            if (aws) {
+                env = Env.aws(region == null ? null : Region.of(region.toLowerCase(Locale.ROOT)), null);
+            } else if (endpoint != null) {
+                env = Env.endpoint(endpoint, s3Endpoint, null);
+            } else {
+                env = Env.local(dataDir);
+            }
+            err.println("rekoface: using " + env.description());
+            err.flush();
+        }
+        return env;
+    }
+
+    /** Returns whether JSON output was asked for. */
+    boolean json() {
+        return json;
+    }
+
+    /** Returns whether verbose output was asked for. */
+    boolean verbose() {
+        return verbose;
+    }
+
+    /** Stops an embedded local stack a command started, and closes the clients. */
+    @Override
+    public void close() {
+        if (env != null) {
+            env.close();
+            env = null;
+        }
     }
 }

@@ -103,6 +103,17 @@ public interface S3Images extends AutoCloseable {
     Upload upload(InputStream in, S3Uri destination, Map<String, String> metadata);
 
     /**
+     * Checks a presign expiry without presigning anything, so a caller can reject a bad one before doing any work.
+     *
+     * @param expiry the wanted expiry
+     * @return it, when more than 0 and at most 7 days
+     * @throws dev.rekoface.InvalidArgumentException naming the expiry otherwise
+     */
+    static Duration checkPresignExpiry(Duration expiry) {
+        return dev.rekoface.s3.internal.DefaultS3Images.checkExpiry(expiry);
+    }
+
+    /**
      * Presigns a GET link.
      *
      * @param uri the object

@@ -1,0 +1,37 @@
+package dev.rekoface.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rekoface.model.ForgetResult;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code rekoface forget ID --collection C}: erase a person (GDPR erasure). */
+@Command(name = "forget", mixinStandardHelpOptions = true,
+    description = "Delete every face of a person, and their user, from a collection.")
+final class ForgetCommand extends BaseCommand {
+    @Parameters(index = "0", paramLabel = "ID", description = "The person id given to index.")
+    String personId;
+
+    @Option(names = {"--collection", "-c"}, required = true, paramLabel = "C", description = "The collection.")
+    String collection;
+
+    @Override
+    int execute() {
+        ForgetResult r = rekognition().collection(collection).forget(personId);
+        if (json()) {
+            ObjectNode doc = Render.object().put("collection", collection).put("personId", personId);
+            ArrayNode ids = doc.putArray("deletedFaceIds");
+            r.deletedFaceIds().forEach(ids::add);
+            doc.put("userDeleted", r.userDeleted());
+            printJson(doc);
+        } else if (r.erasedAnything()) {
+            out().println("forgot " + personId + ": deleted " + r.deletedFaceIds().size() + " face(s)"
+                + (r.userDeleted() ? " and the user" : ""));
+        } else {
+            out().println(personId + " was not in " + collection + "; nothing to delete");
+        }
+        return RekofaceCli.OK;
+    }
+}

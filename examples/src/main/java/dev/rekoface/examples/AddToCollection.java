@@ -1,0 +1,63 @@
+package dev.rekoface.examples;
+
+import dev.rekoface.FaceCollection;
+import dev.rekoface.model.Recognition;
+import java.io.PrintWriter;
+import java.util.Optional;
+
+/**
+ * Seed 003, "Using AWS Rekognition For Facial Recognition": {@code add2col} puts a named person's face into a
+ * collection, {@code check_face} names the person in another photo. rekoface keeps the name as the person id (any
+ * text; it is encoded for the service) and {@code recognize} answers with it.
+ *
+ * <p>Run: {@code java -cp examples/target/rekoface.jar dev.rekoface.examples.AddToCollection [--aws]}
+ */
+public final class AddToCollection {
+    /** The collection this example uses (and deletes at the end). */
+    public static final String COLLECTION = "rekoface-example-003";
+
+    private AddToCollection() {
+    }
+
+    /**
+     * Runs the example.
+     *
+     * @param args {@code --aws}, {@code --endpoint URL} or nothing for the local stack
+     */
+    public static void main(String[] args) {
+        try (Env env = Env.fromArgs(args)) {
+            System.err.println("using " + env.description());
+            run(env, new PrintWriter(System.out, true));
+        }
+    }
+
+    /**
+     * Adds Werner to a collection from one photo, then checks two others.
+     *
+     * @param env where to run
+     * @param out where to print
+     */
+    public static void run(Env env, PrintWriter out) {
+        FaceCollection faces = env.rekognition().collection(COLLECTION);
+        faces.createIfAbsent();
+        try {
+            // add2col("Werner1.jpeg", "Werner Vogels")
+            var added = faces.index(Samples.image("Werner2.jpeg"), "Werner Vogels");
+            out.println("add2col: indexed " + added.indexed().size() + " face of Werner Vogels as "
+                + added.indexed().get(0).faceId());
+
+            // check_face("Werner3.jpeg") and check_face("Swami1.jpeg")
+            Optional<Recognition> werner = faces.recognize(Samples.image("Werner3.jpeg"), 90);
+            out.println("check_face Werner3.jpeg: " + werner.flatMap(Recognition::personId).orElse("unknown")
+                + werner.map(r -> String.format(" (%.1f%% similar)", r.similarity())).orElse(""));
+            Optional<Recognition> swami = faces.recognize(Samples.image("Swami2.jpeg"), 90);
+            out.println("check_face Swami2.jpeg: " + swami.flatMap(Recognition::personId).orElse("unknown"));
+
+            Samples.check(werner.flatMap(Recognition::personId).filter("Werner Vogels"::equals).isPresent(),
+                "Werner3.jpeg was not recognised as Werner Vogels");
+            Samples.check(swami.isEmpty(), "Swami2.jpeg was taken for " + swami.flatMap(Recognition::personId).orElse("?"));
+        } finally {
+            faces.deleteIfExists();
+        }
+    }
+}

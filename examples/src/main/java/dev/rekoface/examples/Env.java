@@ -1,0 +1,197 @@
+package dev.rekoface.examples;
+
+import dev.rekoface.InvalidArgumentException;
+import dev.rekoface.RekofaceClient;
+import dev.rekoface.s3.S3Images;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+
+/**
+ * Where a program runs: the embedded local stack (default), a Rekognition-compatible endpoint, or AWS. Holds a
+ * ready {@link RekofaceClient} and {@link S3Images}; closing it closes them and stops a local stack.
+ */
+public final class Env implements AutoCloseable {
+    /** The default data directory of the local stack. */
+    public static final Path DEFAULT_DATA_DIR = Path.of(System.getProperty("user.home"), ".rekoface", "local");
+
+    private final RekofaceClient rekognition;
+    private final S3Images s3;
+    private final String bucket;
+    private final String description;
+    private final LocalStack stack;
+    private final Region region;
+
+    private Env(RekofaceClient rekognition, S3Images s3, String bucket, String description, LocalStack stack, Region region) {
+        this.rekognition = rekognition;
+        this.s3 = s3;
+        this.bucket = bucket;
+        this.description = description;
+        this.stack = stack;
+        this.region = region;
+    }
+
+    /**
+     * Starts the embedded local stack.
+     *
+     * @param dataDir where its state is kept
+     * @return the environment
+     */
+    public static Env local(Path dataDir) {
+        LocalStack stack = LocalStack.start(dataDir);
+        return onStack(stack, "the local stack in " + dataDir + " (Rekognition emulator with the local face engine, "
+            + "S3 server; no AWS account)");
+    }
+
+    static Env onStack(LocalStack stack, String description) {
+        RekofaceClient reko = RekofaceClient.builder().endpointOverride(stack.rekognitionEndpoint()).region(Region.US_EAST_1)
+            .credentialsProvider(LocalStack.CREDENTIALS).build();
+        S3Images s3 = S3Images.builder().endpointOverride(stack.s3Endpoint()).region(Region.US_EAST_1)
+            .credentialsProvider(LocalStack.CREDENTIALS).rekognitionRegion(Region.US_EAST_1).build();
+        return new Env(reko, s3, LocalStack.SAMPLES_BUCKET, description, stack, Region.US_EAST_1);
+    }
+
+    /**
+     * Talks to a running Rekognition-compatible endpoint (a standalone emulator), and optionally an S3 endpoint.
+     *
+     * @param rekognitionEndpoint the Rekognition endpoint
+     * @param s3Endpoint an S3 endpoint, or null for none
+     * @param bucket the bucket holding the sample images, or null
+     * @return the environment
+     */
+    public static Env endpoint(URI rekognitionEndpoint, URI s3Endpoint, String bucket) {
+        RekofaceClient reko = RekofaceClient.builder().endpointOverride(rekognitionEndpoint).region(Region.US_EAST_1)
+            .credentialsProvider(LocalStack.CREDENTIALS).build();
+        S3Images s3 = s3Endpoint == null ? null : S3Images.builder().endpointOverride(s3Endpoint).region(Region.US_EAST_1)
+            .credentialsProvider(LocalStack.CREDENTIALS).build();
+        return new Env(reko, s3, bucket, "Rekognition at " + rekognitionEndpoint
+            + (s3Endpoint == null ? "" : " and S3 at " + s3Endpoint), null, Region.US_EAST_1);
+    }
+
+    /**
+     * Uses AWS with the default credential and region chains. Fails at once, with the reason, when no credentials or
+     * region are configured: it never falls back to the local stack.
+     *
+     * @param region a region, or null for the default chain
+     * @param bucket a bucket of yours for the S3 examples, or null
+     * @return the environment
+     */
+    public static Env aws(Region region, String bucket) {
+        Region r = region;
+        if (r == null) {
+            try {
+                r = DefaultAwsRegionProviderChain.builder().build().getRegion();
+            } catch (RuntimeException e) {
+                throw new InvalidArgumentException("region", "--aws: no AWS region is configured (set AWS_REGION, the "
+                    + "profile's region, or --region)");
+            }
+        }
+        try {
+            DefaultCredentialsProvider.builder().build().resolveCredentials();
+        } catch (RuntimeException e) {
+            throw new InvalidArgumentException("--aws: no AWS credentials found (set AWS_ACCESS_KEY_ID and "
+                + "AWS_SECRET_ACCESS_KEY, run `aws configure`, or use SSO or an instance role); --verbose says more", e,
+                null, null);
+        }
+        RekofaceClient reko = RekofaceClient.builder().region(r).build();
+        S3Images s3 = S3Images.builder().region(r).rekognitionRegion(r).build();
+        return new Env(reko, s3, bucket, "AWS in " + r, null, r);
+    }
+
+    /**
+     * Builds the environment a seed program's {@code main} was asked for: {@code --aws [--region R] [--bucket B]},
+     * {@code --endpoint URL [--s3-endpoint URL]}, or by default the local stack ({@code --data-dir DIR}).
+     *
+     * @param args the program's arguments
+     * @return the environment
+     */
+    public static Env fromArgs(String[] args) {
+        String endpoint = arg(args, "--endpoint");
+        if (contains(args, "--aws")) {
+            String region = arg(args, "--region");
+            return aws(region == null ? null : Region.of(region), arg(args, "--bucket"));
+        }
+        if (endpoint != null) {
+            String s3 = arg(args, "--s3-endpoint");
+            return endpoint(URI.create(endpoint), s3 == null ? null : URI.create(s3), arg(args, "--bucket"));
+        }
+        String dir = arg(args, "--data-dir");
+        return local(dir == null ? DEFAULT_DATA_DIR : Path.of(dir));
+    }
+
+    private static boolean contains(String[] args, String flag) {
+        for (String a : args) {
+            if (a.equals(flag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String arg(String[] args, String name) {
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return null;
+    }
+
+    /** Returns the Rekognition client. */
+    public RekofaceClient rekognition() {
+        return rekognition;
+    }
+
+    /**
+     * Returns the S3 access.
+     *
+     * @return the S3 images
+     * @throws InvalidArgumentException when this environment has no S3
+     */
+    public S3Images s3() {
+        if (s3 == null) {
+            throw new InvalidArgumentException("s3", "no S3 is configured here: pass --s3-endpoint with --endpoint");
+        }
+        return s3;
+    }
+
+    /** Returns the bucket holding the sample images, when there is one. */
+    public Optional<String> samplesBucket() {
+        return Optional.ofNullable(bucket);
+    }
+
+    /** Returns the region. */
+    public Region region() {
+        return region;
+    }
+
+    /** Returns the local stack, when running on it. */
+    public Optional<LocalStack> localStack() {
+        return Optional.ofNullable(stack);
+    }
+
+    /** Returns what this environment is, for the one line printed on stderr. */
+    public String description() {
+        return description;
+    }
+
+    @Override
+    public void close() {
+        rekognition.close();
+        if (s3 != null) {
+            s3.close();
+        }
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "Env[" + Objects.requireNonNull(description) + "]";
+    }
+}

@@ -1,0 +1,153 @@
+package dev.rekoface.examples;
+
+import dev.rekoface.testkit.emulator.RekognitionEmulator;
+import dev.rekoface.testkit.fixtures.Fixtures;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import org.gaul.s3proxy.BlobStores;
+import org.gaul.s3proxy.S3Proxy;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Rekognition and S3 on this machine, no AWS account needed: the rekoface emulator (with the local face engine for
+ * images it has no annotation for) and an S3 server (S3Proxy) holding a {@value #SAMPLES_BUCKET} bucket preloaded with
+ * the sample images. Both keep their state under a data directory, so separate runs see the same collections and
+ * objects. Listens on loopback only.
+ */
+public final class LocalStack implements AutoCloseable {
+    /** The bucket preloaded with the sample images. */
+    public static final String SAMPLES_BUCKET = "rekoface-samples";
+    /** Credentials for the local servers (they do not check them). */
+    public static final StaticCredentialsProvider CREDENTIALS =
+        StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
+
+    private final S3Proxy s3;
+    private final RekognitionEmulator rekognition;
+    private final URI s3Endpoint;
+    private final Path dataDir;
+    private final DataDirLock lock;
+
+    private LocalStack(Path dataDir, DataDirLock lock, S3Proxy s3, URI s3Endpoint, RekognitionEmulator rekognition) {
+        this.dataDir = dataDir;
+        this.lock = lock;
+        this.s3 = s3;
+        this.s3Endpoint = s3Endpoint;
+        this.rekognition = rekognition;
+    }
+
+    /**
+     * Starts the stack on free ports.
+     *
+     * @param dataDir where state is kept (created if missing)
+     * @return the running stack
+     */
+    public static LocalStack start(Path dataDir) {
+        return start(dataDir, 0, 0, true);
+    }
+
+    /**
+     * Starts the stack.
+     *
+     * @param dataDir where state is kept (created if missing)
+     * @param rekognitionPort the emulator's port, 0 for a free one
+     * @param s3Port the S3 server's port, 0 for a free one
+     * @param faceEngine whether unknown images go to the local face engine (else they get a simulated face)
+     * @return the running stack
+     */
+    public static LocalStack start(Path dataDir, int rekognitionPort, int s3Port, boolean faceEngine) {
+        S3Proxy proxy = null;
+        DataDirLock lock = DataDirLock.acquire(dataDir);
+        try {
+            Files.createDirectories(dataDir.resolve("s3"));
+            Files.createDirectories(dataDir.resolve("rekognition"));
+            Properties props = new Properties();
+            props.setProperty("jclouds.filesystem.basedir", dataDir.resolve("s3").toAbsolutePath().toString());
+            proxy = S3Proxy.builder().blobStore(BlobStores.create("filesystem", props))
+                .endpoint(URI.create("http://127.0.0.1:" + s3Port)).build();
+            proxy.start();
+            for (int i = 0; i < 1000 && !"STARTED".equals(proxy.getState()); i++) {
+                Thread.sleep(10);
+            }
+            URI s3Endpoint = URI.create("http://127.0.0.1:" + proxy.getPort());
+            preload(s3Endpoint);
+            RekognitionEmulator emulator = RekognitionEmulator.builder().port(rekognitionPort).logRequests(false)
+                .dataDir(dataDir.resolve("rekognition")).s3Endpoint(s3Endpoint).faceEngine(faceEngine).start();
+            return new LocalStack(dataDir, lock, proxy, s3Endpoint, emulator);
+        } catch (IOException e) {
+            stopQuietly(proxy);
+            lock.close();
+            throw new UncheckedIOException("cannot start the local stack in " + dataDir, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            stopQuietly(proxy);
+            lock.close();
+            throw new IllegalStateException("interrupted while starting the local stack", e);
+        } catch (Exception e) {
+            stopQuietly(proxy);
+            lock.close();
+            throw e instanceof RuntimeException r ? r : new IllegalStateException("cannot start the local stack: " + e, e);
+        }
+    }
+
+    /** Creates the samples bucket with every sample image, unless it exists. */
+    private static void preload(URI endpoint) {
+        try (S3Client s3 = S3Client.builder().endpointOverride(endpoint).forcePathStyle(true).region(Region.US_EAST_1)
+            .credentialsProvider(CREDENTIALS).build()) {
+            boolean exists = s3.listBuckets().buckets().stream().anyMatch(b -> b.name().equals(SAMPLES_BUCKET));
+            if (exists) {
+                return;
+            }
+            s3.createBucket(b -> b.bucket(SAMPLES_BUCKET));
+            for (String name : Fixtures.imageNames()) {
+                String type = name.endsWith(".png") ? "image/png" : "image/jpeg";
+                s3.putObject(b -> b.bucket(SAMPLES_BUCKET).key(name).contentType(type),
+                    RequestBody.fromBytes(Fixtures.image(name).bytes()));
+            }
+        }
+    }
+
+    private static void stopQuietly(S3Proxy proxy) {
+        if (proxy != null) {
+            try {
+                proxy.stop();
+            } catch (Exception ignored) {
+                // nothing more to do
+            }
+        }
+    }
+
+    /** Returns the Rekognition endpoint. */
+    public URI rekognitionEndpoint() {
+        return rekognition.endpoint();
+    }
+
+    /** Returns the S3 endpoint (path-style). */
+    public URI s3Endpoint() {
+        return s3Endpoint;
+    }
+
+    /** Returns the data directory. */
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    /** Returns the emulator (for its counters and faults). */
+    public RekognitionEmulator emulator() {
+        return rekognition;
+    }
+
+    @Override
+    public void close() {
+        rekognition.close();
+        stopQuietly(s3);
+        lock.close();
+    }
+}
