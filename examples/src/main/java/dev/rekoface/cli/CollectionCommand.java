@@ -79,9 +79,7 @@ final class CollectionCommand implements Runnable {
                 out().println(all.size() + " collection(s)");
                 Render.Table t = new Render.Table("collection", "face model");
                 all.forEach(c -> t.row(c.id(), c.faceModelVersion()));
-                if (!t.isEmpty()) {
-                    t.print(out());
-                }
+                t.print(out());
             }
             return RekofaceCli.OK;
         }
@@ -158,9 +156,7 @@ final class CollectionCommand implements Runnable {
                 out().println(faces.size() + " face(s) in " + id);
                 Render.Table t = new Render.Table("face id", "person", "user");
                 faces.forEach(f -> t.row(f.faceId(), f.personId().orElse("-"), f.userPersonId().orElse("-")));
-                if (!t.isEmpty()) {
-                    t.print(out());
-                }
+                t.print(out());
             }
             return RekofaceCli.OK;
         }

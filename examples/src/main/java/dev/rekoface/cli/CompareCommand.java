@@ -56,9 +56,7 @@ final class CompareCommand extends BaseCommand {
         for (FaceDetails f : cmp.unmatchedFaces()) {
             table.row(Render.boxText(f), "-", "no match");
         }
-        if (!table.isEmpty()) {
-            table.print(out());
-        }
+        table.print(out());
         return RekofaceCli.OK;
     }
 }

@@ -39,9 +39,7 @@ final class LabelsCommand extends BaseCommand {
         for (Label l : labels) {
             t.row(l.name(), Render.pct(l.confidence()), String.join(", ", l.parents()), l.instances().size());
         }
-        if (!t.isEmpty()) {
-            t.print(out());
-        }
+        t.print(out());
         return RekofaceCli.OK;
     }
 }

@@ -146,11 +146,11 @@ final class Render {
             return this;
         }
 
-        boolean isEmpty() {
-            return rows.isEmpty();
-        }
-
+        /** Prints the table, or nothing when it has no rows. */
         void print(PrintWriter out) {
+            if (rows.isEmpty()) {
+                return;
+            }
             int[] w = new int[header.length];
             for (int i = 0; i < w.length; i++) {
                 w[i] = header[i].length();

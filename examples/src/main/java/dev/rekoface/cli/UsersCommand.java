@@ -74,9 +74,7 @@ final class UsersCommand implements Runnable {
                 out().println(users.size() + " user(s) in " + collection);
                 Render.Table t = new Render.Table("person", "status");
                 users.forEach(u -> t.row(u.personId(), u.status()));
-                if (!t.isEmpty()) {
-                    t.print(out());
-                }
+                t.print(out());
             }
             return RekofaceCli.OK;
         }
@@ -167,9 +165,7 @@ final class UsersCommand implements Runnable {
                 out().println(s.matches().size() + " user(s) match");
                 Render.Table table = new Render.Table("person", "similarity");
                 s.matches().forEach(m -> table.row(m.personId(), Render.pct(m.similarity())));
-                if (!table.isEmpty()) {
-                    table.print(out());
-                }
+                table.print(out());
             }
             return RekofaceCli.OK;
         }
