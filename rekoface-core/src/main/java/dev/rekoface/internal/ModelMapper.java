@@ -20,8 +20,11 @@ import dev.rekoface.model.Pose;
 import dev.rekoface.model.Quality;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.RandomAccess;
 import software.amazon.awssdk.services.rekognition.model.ComparedFace;
 import software.amazon.awssdk.services.rekognition.model.CompareFacesMatch;
 import software.amazon.awssdk.services.rekognition.model.ComparedSourceImageFace;
@@ -54,7 +57,7 @@ public final class ModelMapper {
         }
         if (d.gender() != null) {
             String raw = d.gender().valueAsString() == null ? "" : d.gender().valueAsString();
-            b.gender(new Gender(GenderType.fromWire(raw), raw, percent(d.gender().confidence())));
+            b.gender(new Gender(genderType(raw), raw, percent(d.gender().confidence())));
         }
         if (d.smile() != null) {
             b.smile(flag(d.smile().value(), d.smile().confidence()));
@@ -85,10 +88,10 @@ public final class ModelMapper {
                 percent(d.eyeDirection().confidence())));
         }
         if (d.hasEmotions()) {
-            d.emotions().forEach(e -> b.addEmotions(emotion(e.typeAsString(), e.confidence())));
+            addEmotions(b, d.emotions());
         }
         if (d.hasLandmarks()) {
-            d.landmarks().forEach(l -> b.addLandmarks(landmark(l.typeAsString(), l.x(), l.y())));
+            addLandmarks(b, d.landmarks());
         }
         if (d.pose() != null) {
             b.pose(new Pose(num(d.pose().roll()), num(d.pose().yaw()), num(d.pose().pitch())));
@@ -115,10 +118,10 @@ public final class ModelMapper {
             b.confidence(percent(d.confidence()));
         }
         if (d.hasEmotions()) {
-            d.emotions().forEach(e -> b.addEmotions(emotion(e.typeAsString(), e.confidence())));
+            addEmotions(b, d.emotions());
         }
         if (d.hasLandmarks()) {
-            d.landmarks().forEach(l -> b.addLandmarks(landmark(l.typeAsString(), l.x(), l.y())));
+            addLandmarks(b, d.landmarks());
         }
         if (d.smile() != null) {
             b.smile(flag(d.smile().value(), d.smile().confidence()));
@@ -249,9 +252,68 @@ public final class ModelMapper {
         return new BoundingBox(num(box.left()), num(box.top()), Math.max(0, num(box.width())), Math.max(0, num(box.height())));
     }
 
+    // Indexed loops rather than forEach lambdas: ArrayList.forEach is shared by every caller, so its call to the
+    // lambda turns megamorphic and is not inlined, and each face allocated two capturing lambdas. The SDK's lists are
+    // random-access (unmodifiable wrappers of ArrayList); any other list is iterated.
+    private static void addEmotions(FaceDetails.Builder b,
+                                    List<software.amazon.awssdk.services.rekognition.model.Emotion> emotions) {
+        if (emotions instanceof RandomAccess) {
+            for (int i = 0, n = emotions.size(); i < n; i++) {
+                software.amazon.awssdk.services.rekognition.model.Emotion e = emotions.get(i);
+                b.addEmotions(emotion(e.typeAsString(), e.confidence()));
+            }
+        } else {
+            for (software.amazon.awssdk.services.rekognition.model.Emotion e : emotions) {
+                b.addEmotions(emotion(e.typeAsString(), e.confidence()));
+            }
+        }
+    }
+
+    private static void addLandmarks(FaceDetails.Builder b,
+                                     List<software.amazon.awssdk.services.rekognition.model.Landmark> landmarks) {
+        if (landmarks instanceof RandomAccess) {
+            for (int i = 0, n = landmarks.size(); i < n; i++) {
+                software.amazon.awssdk.services.rekognition.model.Landmark l = landmarks.get(i);
+                b.addLandmarks(landmark(l.typeAsString(), l.x(), l.y()));
+            }
+        } else {
+            for (software.amazon.awssdk.services.rekognition.model.Landmark l : landmarks) {
+                b.addLandmarks(landmark(l.typeAsString(), l.x(), l.y()));
+            }
+        }
+    }
+
     static Emotion emotion(String raw, Float confidence) {
         String type = raw == null ? "" : raw;
-        return new Emotion(EmotionType.fromWire(type), type, percent(confidence));
+        return new Emotion(emotionType(type), type, percent(confidence));
+    }
+
+    /**
+     * The service's exact emotion names, looked up without {@link EmotionType#fromWire}'s trim and upper-casing (which
+     * cost more than the rest of mapping an emotion); any other spelling still goes through {@code fromWire}.
+     */
+    private static final Map<String, EmotionType> EMOTION_BY_NAME = new HashMap<>();
+
+    static {
+        for (EmotionType t : EmotionType.values()) {
+            EMOTION_BY_NAME.put(t.name(), t);
+        }
+    }
+
+    /** The service's exact spellings first, then {@link GenderType#fromWire} (which trims and ignores case). */
+    private static GenderType genderType(String raw) {
+        if (raw.equals(GenderType.MALE.wireName())) {
+            return GenderType.MALE;
+        }
+        if (raw.equals(GenderType.FEMALE.wireName())) {
+            return GenderType.FEMALE;
+        }
+        return GenderType.fromWire(raw);
+    }
+
+    private static EmotionType emotionType(String raw) {
+        EmotionType t = EMOTION_BY_NAME.get(raw);
+        return t != null ? t : EmotionType.fromWire(raw);
     }
 
     static Landmark landmark(String raw, Float x, Float y) {

@@ -83,8 +83,12 @@ public final class DetectFacesOperation
             return List.of();
         }
         var size = Checks.size(input.image());
-        List<FaceDetails> out = new ArrayList<>(response.faceDetails().size());
-        response.faceDetails().forEach(d -> out.add(ModelMapper.face(d, size)));
-        return List.copyOf(out);
+        List<software.amazon.awssdk.services.rekognition.model.FaceDetail> details = response.faceDetails();
+        FaceDetails[] out = new FaceDetails[details.size()];
+        int i = 0;
+        for (software.amazon.awssdk.services.rekognition.model.FaceDetail d : details) {
+            out[i++] = ModelMapper.face(d, size);
+        }
+        return List.of(out);
     }
 }
