@@ -28,11 +28,21 @@ final class AdaptivePacer {
     }
 
     /** Reserves the next slot and returns how long to wait for it, in nanoseconds (0: go now). */
-    synchronized long reserve() {
-        long now = System.nanoTime();
-        long slot = Math.max(now, nextFreeNanos);
-        nextFreeNanos = slot + (long) (1_000_000_000L / rate);
-        return slot - now;
+    long reserve() {
+        return reserve(System.nanoTime());
+    }
+
+    /**
+     * Reserves the next slot at a given time. The schedule runs on planned slots, not on when callers arrive: a
+     * caller that wakes up to a millisecond late (as sleeping threads do) does not push every later slot back, which
+     * at 50/s would lose a tenth of the rate. The credit is one interval, so after an idle spell at most two requests
+     * go at once, well inside the service's token-bucket burst.
+     */
+    synchronized long reserve(long now) {
+        long interval = (long) (1_000_000_000L / rate);
+        long slot = Math.max(nextFreeNanos, now - interval);
+        nextFreeNanos = slot + interval;
+        return Math.max(0, slot - now);
     }
 
     /** The service throttled a request: halve the rate. */

@@ -50,4 +50,30 @@ class AdaptivePacerTest {
         long b = p.reserve();
         assertThat(b - a).isCloseTo(40_000_000L, within(2_000_000L));
     }
+
+    @Test
+    void aLateCaller_doesNotPushTheScheduleBack() {
+        AdaptivePacer p = new AdaptivePacer(50);
+        long t0 = System.nanoTime() + 1_000_000_000L;       // after the construction-time slot
+        assertThat(p.reserve(t0)).isZero();
+        assertThat(p.reserve(t0)).isZero();                   // the one-interval credit after idling
+        assertThat(p.reserve(t0)).isEqualTo(20_000_000L);     // then every 20 ms
+        // the next caller wakes 5 ms after its slot (40 ms): the slot after stays at 60 ms, not 65
+        assertThat(p.reserve(t0 + 45_000_000L)).isZero();
+        assertThat(p.reserve(t0 + 60_000_000L)).as("no drift from the late wake-up").isZero();
+        assertThat(p.reserve(t0 + 60_000_000L)).isEqualTo(20_000_000L);
+    }
+
+    @Test
+    void callersArrivingTogether_getSlotsAtTheRate_plusOneCredit() {
+        AdaptivePacer p = new AdaptivePacer(50);
+        long now = System.nanoTime() + 1_000_000_000L;
+        int inTenSeconds = 0;
+        for (int i = 0; i < 1000; i++) {
+            if (p.reserve(now) < 10_000_000_000L) {
+                inTenSeconds++;
+            }
+        }
+        assertThat(inTenSeconds).isEqualTo(501);
+    }
 }
