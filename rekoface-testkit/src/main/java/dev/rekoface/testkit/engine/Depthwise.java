@@ -27,15 +27,11 @@ final class Depthwise {
     }
 
     int outSize(int in, int k) {
-        return same ? (in + stride - 1) / stride : (in - k) / stride + 1;
+        return Layers.outSize(in, k, stride, same);
     }
 
     int padBefore(int in, int k) {
-        if (!same) {
-            return 0;
-        }
-        int out = outSize(in, k);
-        return Math.max((out - 1) * stride + k - in, 0) / 2;
+        return Layers.padBefore(in, outSize(in, k), k, stride, same);
     }
 
     /**

@@ -94,15 +94,9 @@ final class Gemm {
                 kernel1(b[kk], n, a[a0 + kk], r0);
             }
             if (relu) {
-                relu(r0, n);
+                Layers.relu(r0, n);
             }
             System.arraycopy(r0, 0, c, cOff + row * n, n);
-        }
-    }
-
-    private static void relu(float[] r, int n) {
-        for (int j = 0; j < n; j++) {
-            r[j] = Math.max(r[j], 0f);
         }
     }
 
@@ -123,7 +117,8 @@ final class Gemm {
         }
     }
 
-    private static void kernel4x2(float[] b0, float[] b1, int n, float x00, float x01, float x10, float x11,
+    /** Shared with {@link PlanarOps}. */
+    static void kernel4x2(float[] b0, float[] b1, int n, float x00, float x01, float x10, float x11,
                                   float x20, float x21, float x30, float x31,
                                   float[] r0, float[] r1, float[] r2, float[] r3) {
         for (int j = 0; j < n; j++) {
@@ -136,7 +131,8 @@ final class Gemm {
         }
     }
 
-    private static void kernel4(float[] b, int n, float x0, float x1, float x2, float x3,
+    /** Shared with {@link PlanarOps}. */
+    static void kernel4(float[] b, int n, float x0, float x1, float x2, float x3,
                                 float[] r0, float[] r1, float[] r2, float[] r3) {
         for (int j = 0; j < n; j++) {
             float bv = b[j];
@@ -147,7 +143,8 @@ final class Gemm {
         }
     }
 
-    private static void kernel1(float[] b, int n, float x0, float[] r0) {
+    /** Shared with {@link PlanarOps}. */
+    static void kernel1(float[] b, int n, float x0, float[] r0) {
         for (int j = 0; j < n; j++) {
             r0[j] = Math.fma(x0, b[j], r0[j]);
         }

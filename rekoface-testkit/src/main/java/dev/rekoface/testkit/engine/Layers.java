@@ -5,6 +5,33 @@ final class Layers {
     private Layers() {
     }
 
+    /**
+     * Output size of a convolution or pooling along one axis.
+     *
+     * @param in input size
+     * @param k kernel size
+     * @param stride stride
+     * @param same TensorFlow's SAME padding (else VALID)
+     * @return the output size
+     */
+    static int outSize(int in, int k, int stride, boolean same) {
+        return same ? (in + stride - 1) / stride : (in - k) / stride + 1;
+    }
+
+    /**
+     * Padding before the first input row or column, as TensorFlow places SAME padding (the odd pixel goes after).
+     *
+     * @param in input size
+     * @param out output size
+     * @param k kernel size
+     * @param stride stride
+     * @param same SAME padding (VALID has none)
+     * @return the padding before
+     */
+    static int padBefore(int in, int out, int k, int stride, boolean same) {
+        return same ? Math.max((out - 1) * stride + k - in, 0) / 2 : 0;
+    }
+
     static void relu(float[] d, int n) {
         for (int i = 0; i < n; i++) {
             d[i] = Math.max(d[i], 0f);

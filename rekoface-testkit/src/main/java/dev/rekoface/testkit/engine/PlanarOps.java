@@ -41,17 +41,17 @@ final class PlanarOps {
                 Arrays.fill(r3, 0, p, bias[o + 3]);
             }
             for (; kk + 2 <= k; kk += 2) {
-                kernel4x2(in[kk], in[kk + 1], p, w0[kk], w0[kk + 1], w1[kk], w1[kk + 1], w2[kk], w2[kk + 1], w3[kk],
+                Gemm.kernel4x2(in[kk], in[kk + 1], p, w0[kk], w0[kk + 1], w1[kk], w1[kk + 1], w2[kk], w2[kk + 1], w3[kk],
                     w3[kk + 1], r0, r1, r2, r3);
             }
             for (; kk < k; kk++) {
-                kernel4(in[kk], p, w0[kk], w1[kk], w2[kk], w3[kk], r0, r1, r2, r3);
+                Gemm.kernel4(in[kk], p, w0[kk], w1[kk], w2[kk], w3[kk], r0, r1, r2, r3);
             }
             if (relu) {
-                relu(r0, p);
-                relu(r1, p);
-                relu(r2, p);
-                relu(r3, p);
+                Layers.relu(r0, p);
+                Layers.relu(r1, p);
+                Layers.relu(r2, p);
+                Layers.relu(r3, p);
             }
         }
         for (; o < n; o++) {
@@ -63,24 +63,11 @@ final class PlanarOps {
                 kernel1x2(in[kk], in[kk + 1], p, w0[kk], w0[kk + 1], r0);
             }
             for (; kk < k; kk++) {
-                kernel1(in[kk], p, w0[kk], r0);
+                Gemm.kernel1(in[kk], p, w0[kk], r0);
             }
             if (relu) {
-                relu(r0, p);
+                Layers.relu(r0, p);
             }
-        }
-    }
-
-    private static void kernel4x2(float[] b0, float[] b1, int n, float x00, float x01, float x10, float x11,
-                                  float x20, float x21, float x30, float x31,
-                                  float[] r0, float[] r1, float[] r2, float[] r3) {
-        for (int j = 0; j < n; j++) {
-            float v0 = b0[j];
-            float v1 = b1[j];
-            r0[j] = Math.fma(x01, v1, Math.fma(x00, v0, r0[j]));
-            r1[j] = Math.fma(x11, v1, Math.fma(x10, v0, r1[j]));
-            r2[j] = Math.fma(x21, v1, Math.fma(x20, v0, r2[j]));
-            r3[j] = Math.fma(x31, v1, Math.fma(x30, v0, r3[j]));
         }
     }
 
@@ -97,32 +84,9 @@ final class PlanarOps {
         }
     }
 
-    private static void kernel4(float[] b, int n, float x0, float x1, float x2, float x3,
-                                float[] r0, float[] r1, float[] r2, float[] r3) {
-        for (int j = 0; j < n; j++) {
-            float bv = b[j];
-            r0[j] = Math.fma(x0, bv, r0[j]);
-            r1[j] = Math.fma(x1, bv, r1[j]);
-            r2[j] = Math.fma(x2, bv, r2[j]);
-            r3[j] = Math.fma(x3, bv, r3[j]);
-        }
-    }
-
     private static void kernel1x2(float[] b0, float[] b1, int n, float x0, float x1, float[] r0) {
         for (int j = 0; j < n; j++) {
             r0[j] = Math.fma(x1, b1[j], Math.fma(x0, b0[j], r0[j]));
-        }
-    }
-
-    private static void kernel1(float[] b, int n, float x0, float[] r0) {
-        for (int j = 0; j < n; j++) {
-            r0[j] = Math.fma(x0, b[j], r0[j]);
-        }
-    }
-
-    static void relu(float[] r, int n) {
-        for (int j = 0; j < n; j++) {
-            r[j] = Math.max(r[j], 0f);
         }
     }
 
@@ -233,7 +197,7 @@ final class PlanarOps {
                 madd(acc, taps, weights, ky * kw, kw, c, ch, 0, p, 0);
             }
             if (relu) {
-                relu(acc, p);
+                Layers.relu(acc, p);
             }
         }
     }

@@ -34,11 +34,11 @@ final class RecognitionNet {
         }
 
         int outSize(int in) {
-            return same ? (in + stride - 1) / stride : (in - k) / stride + 1;
+            return Layers.outSize(in, k, stride, same);
         }
 
         int padBefore(int in) {
-            return same ? Math.max((outSize(in) - 1) * stride + k - in, 0) / 2 : 0;
+            return Layers.padBefore(in, outSize(in), k, stride, same);
         }
 
         /** Runs the convolution on h x w planes (same arithmetic as {@link Conv#apply}). */
@@ -139,7 +139,7 @@ final class RecognitionNet {
                 PlanarOps.avgPool2(first(x, c), h, h, pooled, first(t, c));
                 PlanarOps.add(first(o, c), first(t, c), first(o, c), p, true);
                 for (int j = c; j < c2.outC; j++) {
-                    PlanarOps.relu(o[j], p);
+                    Layers.relu(o[j], p);
                 }
             }
             float[][] swap = x;

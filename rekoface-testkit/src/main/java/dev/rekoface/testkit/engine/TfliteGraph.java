@@ -454,8 +454,8 @@ final class TfliteGraph {
                 if (kh == 1 && kw == 1 && sw == 1) {
                     return b -> PlanarOps.pointwise(src.get(b), rows, bias, b.views[o], ic, p, relu);
                 }
-                int pt = same ? Math.max((y[1] - 1) * sw + kh - x[1], 0) / 2 : 0;
-                int pl = same ? Math.max((y[2] - 1) * sw + kw - x[2], 0) / 2 : 0;
+                int pt = Layers.padBefore(x[1], y[1], kh, sw, same);
+                int pl = Layers.padBefore(x[2], y[2], kw, sw, same);
                 needScratch(PlanarOps.im2colScratch(k), Math.max(p, ((x[1] + 1) / 2) * ((x[2] + 1) / 2)));
                 return b -> {
                     float[][] cols = b.scratch;
@@ -487,8 +487,8 @@ final class TfliteGraph {
                     Depthwise dw = new Depthwise(kh, kw, w[3], sw, same, weights, bias);
                     return b -> dw.apply(new Tensor(x[1], x[2], x[3], src.get(b)[0]), b.views[o][0], relu);
                 }
-                int pt = same ? Math.max((y[1] - 1) * sw + kh - x[1], 0) / 2 : 0;
-                int pl = same ? Math.max((y[2] - 1) * sw + kw - x[2], 0) / 2 : 0;
+                int pt = Layers.padBefore(x[1], y[1], kh, sw, same);
+                int pl = Layers.padBefore(x[2], y[2], kw, sw, same);
                 needScratch(PlanarOps.depthwiseScratch(kw), Math.max(y[1] * y[2], ((x[1] + 1) / 2) * ((x[2] + 1) / 2)));
                 return b -> PlanarOps.depthwise(src.get(b), x[1], x[2], weights, bias, kh, kw, sw, pt, pl, y[1],
                     y[2], b.views[o], relu, b.scratch);
@@ -554,8 +554,8 @@ final class TfliteGraph {
                     return b -> Layers.pool(new Tensor(x[1], x[2], x[3], src.get(b)[0]), fw, sw, same, true,
                         b.views[o][0]);
                 }
-                int pt = same ? Math.max((y[1] - 1) * sw + fh - x[1], 0) / 2 : 0;
-                int pl = same ? Math.max((y[2] - 1) * sw + fw - x[2], 0) / 2 : 0;
+                int pt = Layers.padBefore(x[1], y[1], fh, sw, same);
+                int pl = Layers.padBefore(x[2], y[2], fw, sw, same);
                 return b -> PlanarOps.maxPool(src.get(b), x[1], x[2], fw, sw, pt, pl, y[1], y[2], b.views[o]);
             }
             case RESIZE_BILINEAR: {
