@@ -61,10 +61,13 @@ final class IndexCommand extends BaseCommand {
             for (UnindexedFace u : r.unindexed()) {
                 out().println("not indexed: a face at " + Render.boxText(u.face()) + " (" + u.reasons() + ")");
             }
-            if (!r.anyIndexed()) {
-                out().println("no face of " + image + " was indexed");
-            }
         }
-        return r.anyIndexed() ? RekofaceCli.OK : RekofaceCli.FAILED;
+        if (!r.anyIndexed()) {
+            err().println("rekoface: no face of " + image + " was indexed" + (r.unindexed().isEmpty() ? " (no face found)"
+                : " (" + r.unindexed().size() + " face(s) refused: " + r.unindexed().get(0).reasons() + ")"));
+            err().flush();
+            return RekofaceCli.FAILED;
+        }
+        return RekofaceCli.OK;
     }
 }

@@ -58,6 +58,10 @@ public final class RekofaceCli implements Runnable, AutoCloseable {
         description = "Use AWS (default credential and region chains); never falls back to the local stack.")
     boolean aws;
 
+    @Option(names = "--bucket", scope = ScopeType.INHERIT, paramLabel = "BUCKET",
+        description = "With --aws or --endpoint: a bucket holding the sample photos, for the tour's S3 stories.")
+    String bucket;
+
     @Option(names = "--region", scope = ScopeType.INHERIT, paramLabel = "REGION", description = "With --aws: the region.")
     String region;
 
@@ -162,9 +166,9 @@ public final class RekofaceCli implements Runnable, AutoCloseable {
                 throw new InvalidArgumentException("--aws", "--aws and --endpoint " + endpoint + " exclude each other");
             }
             if (aws) {
-                env = Env.aws(region == null ? null : Region.of(region.toLowerCase(Locale.ROOT)), null);
+                env = Env.aws(region == null ? null : Region.of(region.toLowerCase(Locale.ROOT)), bucket);
             } else if (endpoint != null) {
-                env = Env.endpoint(endpoint, s3Endpoint, null);
+                env = Env.endpoint(endpoint, s3Endpoint, bucket);
             } else {
                 env = Env.local(dataDir);
             }

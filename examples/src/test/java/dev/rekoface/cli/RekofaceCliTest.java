@@ -276,6 +276,31 @@ class RekofaceCliTest {
     }
 
     @Test
+    void index_ofAPhotoWithoutAFace_exitsOneAndSaysSo() {
+        assertThat(cli("collection", "create", "cli-empty", "--if-absent").code()).isZero();
+        CliRun r = cli("index", sample(dir, "coffee.png"), "--collection", "cli-empty", "--external-id", "nobody");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).contains("no face of").contains("coffee.png");
+        assertThat(cli("collection", "delete", "cli-empty").code()).isZero();
+    }
+
+    @Test
+    void tour_reportsAFailingStep_andExitsOne() {
+        // No samples bucket named: the stories that need S3 must fail and say so, the others must still run.
+        CliRun r = run("--endpoint", stack.rekognitionEndpoint().toString(), "tour");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.out()).contains("== seed 004").contains("== seed 000")
+            .contains("-- FAILED: this example needs a bucket").contains("tour: 3 of 5 steps passed");
+    }
+
+    @Test
+    void tour_onARunningStack_withItsBucket_passes() {
+        CliRun r = cli("tour", "--bucket", LocalStack.SAMPLES_BUCKET);
+        assertThat(r.code()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).contains("tour: 5 of 5 steps passed").doesNotContain("FAILED");
+    }
+
+    @Test
     void backendLine_isPrintedOnceOnStderr() {
         CliRun r = cli("collection", "list");
         assertThat(r.code()).isZero();
