@@ -41,9 +41,9 @@ class BadInputTest {
     @BeforeEach
     void setUp() {
         reko = new RekognitionWireMock(wm);
-        reko.answerJson("DetectFaces", "{\"FaceDetails\":[]}");
-        reko.answerJson("DetectLabels", "{\"Labels\":[]}");
-        reko.answerJson("CompareFaces", "{\"FaceMatches\":[]}");
+        reko.answerJson(Operation.DETECT_FACES, "{\"FaceDetails\":[]}");
+        reko.answerJson(Operation.DETECT_LABELS, "{\"Labels\":[]}");
+        reko.answerJson(Operation.COMPARE_FACES, "{\"FaceMatches\":[]}");
         client = reko.client();
     }
 

@@ -22,7 +22,7 @@ class ClientBuilderTest {
     @Test
     void close_suppliedSdkClient_staysOpen() {
         RekognitionWireMock reko = new RekognitionWireMock(wm);
-        reko.answerJson("DetectFaces", "{\"FaceDetails\":[]}");
+        reko.answerJson(Operation.DETECT_FACES, "{\"FaceDetails\":[]}");
         try (RekognitionClient raw = reko.rawClient()) {
             RekofaceClient client = RekofaceClient.builder().rekognitionClient(raw).build();
             client.detectFaces(ImageSource.fromS3("photos", "a.jpg"));
@@ -35,7 +35,7 @@ class ClientBuilderTest {
     @Test
     void close_suppliedHttpClient_staysOpen() {
         RekognitionWireMock reko = new RekognitionWireMock(wm);
-        reko.answerJson("DetectFaces", "{\"FaceDetails\":[]}");
+        reko.answerJson(Operation.DETECT_FACES, "{\"FaceDetails\":[]}");
         try (SdkHttpClient http = ApacheHttpClient.create()) {
             RekofaceClient first = RekofaceClient.builder().httpClient(http).endpointOverride(reko.endpoint())
                 .region(Region.US_EAST_1).credentialsProvider(RekognitionWireMock.credentials()).build();

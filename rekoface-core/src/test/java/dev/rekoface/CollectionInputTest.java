@@ -113,10 +113,10 @@ class CollectionInputTest {
         String page1 = "{\"Faces\":[" + String.format(face, uuid(1), uuid(11)) + "," + String.format(face, uuid(2), uuid(12))
             + "],\"NextToken\":\"t2\",\"FaceModelVersion\":\"7.0\"}";
         String page2 = "{\"Faces\":[" + String.format(face, uuid(3), uuid(13)) + "],\"FaceModelVersion\":\"7.0\"}";
-        wm.stubFor(post("/").withHeader("X-Amz-Target", equalTo("RekognitionService.ListFaces"))
+        wm.stubFor(post("/").withHeader("X-Amz-Target", equalTo(Operation.LIST_FACES.target()))
             .withRequestBody(notContaining("NextToken")).willReturn(aResponse().withBody(page1)
                 .withHeader("Content-Type", "application/x-amz-json-1.1")));
-        wm.stubFor(post("/").withHeader("X-Amz-Target", equalTo("RekognitionService.ListFaces"))
+        wm.stubFor(post("/").withHeader("X-Amz-Target", equalTo(Operation.LIST_FACES.target()))
             .withRequestBody(containing("\"NextToken\":\"t2\"")).willReturn(aResponse().withBody(page2)
                 .withHeader("Content-Type", "application/x-amz-json-1.1")));
     }
@@ -130,10 +130,10 @@ class CollectionInputTest {
         stubListFacesPages();
         Iterator<IndexedFace> it = client.collection("faces").faces().iterator();
         assertThat(it.next().faceId()).isEqualTo(uuid(1));
-        assertThat(reko.requests("ListFaces")).hasSize(1);
+        assertThat(reko.requests(Operation.LIST_FACES)).hasSize(1);
         assertThat(it.next().faceId()).isEqualTo(uuid(2));
         assertThat(it.next().faceId()).isEqualTo(uuid(3));
-        assertThat(reko.requests("ListFaces")).hasSize(2);
+        assertThat(reko.requests(Operation.LIST_FACES)).hasSize(2);
         assertThat(it.hasNext()).isFalse();
         assertThat(client.collection("faces").faces().map(IndexedFace::personId)).allMatch(p -> p.orElseThrow().equals("joe biden"));
     }
@@ -176,7 +176,7 @@ class CollectionInputTest {
             assertThat(one.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
             Thread.sleep(200);
             assertThat(got).hasSize(1);
-            assertThat(reko.requests("ListFaces")).hasSize(1);
+            assertThat(reko.requests(Operation.LIST_FACES)).hasSize(1);
         }
     }
 }

@@ -33,7 +33,7 @@ class CompareFacesTest {
 
     @Test
     void compareFaces_crowd_oneMatchAndFourUnmatchedWithANegativeLeft() {
-        reko.answer("CompareFaces", "seed-workshop/compare-faces_ric_harvey_vs_ric_crowd1.json");
+        reko.answer(Operation.COMPARE_FACES, "seed-workshop/compare-faces_ric_harvey_vs_ric_crowd1.json");
         try (RekofaceClient client = reko.client()) {
             FaceComparison cmp = client.compareFaces(ric, crowd);
             assertThat(cmp.sourceFace()).isPresent();
@@ -47,29 +47,29 @@ class CompareFacesTest {
 
     @Test
     void compareFaces_sendsThresholdAndQualityFilter() {
-        reko.answer("CompareFaces", "seed-workshop/compare-faces_ric_harvey_vs_ric.json");
+        reko.answer(Operation.COMPARE_FACES, "seed-workshop/compare-faces_ric_harvey_vs_ric.json");
         try (RekofaceClient client = reko.client()) {
             FaceComparison cmp = client.compareFaces(ric, ImageSource.fromS3("image-demo-lab", "ric.jpg"),
                 Threshold.percent(90), QualityFilter.HIGH);
             assertThat(cmp.bestMatch().map(Match::similarity).orElseThrow()).isCloseTo(99.2726, within(1e-3));
         }
-        String body = reko.requests("CompareFaces").get(0).getBodyAsString();
+        String body = reko.requests(Operation.COMPARE_FACES).get(0).getBodyAsString();
         assertThat(body).contains("\"SimilarityThreshold\":90.0").contains("\"QualityFilter\":\"HIGH\"");
     }
 
     @Test
     void compareFaces_defaults_sendEightyAndNone() {
-        reko.answer("CompareFaces", "sdk-examples/CompareFaces.response.json");
+        reko.answer(Operation.COMPARE_FACES, "sdk-examples/CompareFaces.response.json");
         try (RekofaceClient client = reko.client()) {
             client.compareFaces(ric, crowd);
         }
-        String body = reko.requests("CompareFaces").get(0).getBodyAsString();
+        String body = reko.requests(Operation.COMPARE_FACES).get(0).getBodyAsString();
         assertThat(body).contains("\"SimilarityThreshold\":80.0").contains("\"QualityFilter\":\"NONE\"");
     }
 
     @Test
     void compareFaces_matchesAreSortedBestFirst() {
-        reko.answerJson("CompareFaces", "{\"SourceImageFace\":{\"BoundingBox\":{\"Left\":0.1,\"Top\":0.1,\"Width\":0.2,\"Height\":0.2},"
+        reko.answerJson(Operation.COMPARE_FACES, "{\"SourceImageFace\":{\"BoundingBox\":{\"Left\":0.1,\"Top\":0.1,\"Width\":0.2,\"Height\":0.2},"
             + "\"Confidence\":99.0},\"FaceMatches\":[{\"Similarity\":85.0,\"Face\":{\"BoundingBox\":{\"Left\":0.5,\"Top\":0.1,"
             + "\"Width\":0.1,\"Height\":0.1}}},{\"Similarity\":97.5,\"Face\":{\"BoundingBox\":{\"Left\":0.1,\"Top\":0.1,"
             + "\"Width\":0.1,\"Height\":0.1}}}],\"UnmatchedFaces\":[]}");
@@ -81,7 +81,7 @@ class CompareFacesTest {
 
     @Test
     void compareFaces_sourceWithoutFace_givesEmptyComparisonInsteadOfAnError() {
-        reko.fail("CompareFaces", 400, "InvalidParameterException", "There are no faces in the image. Should be at least 1.");
+        reko.fail(Operation.COMPARE_FACES, 400, "InvalidParameterException", "There are no faces in the image. Should be at least 1.");
         try (RekofaceClient client = reko.client()) {
             FaceComparison cmp = client.compareFaces(ImageSource.fromBytes(TestImages.fixture("coffee.png")), crowd);
             assertThat(cmp.sourceFace()).isEmpty();
@@ -92,7 +92,7 @@ class CompareFacesTest {
 
     @Test
     void compareFaces_asyncSourceWithoutFace_givesEmptyComparison() {
-        reko.fail("CompareFaces", 400, "InvalidParameterException", "Request has invalid parameters");
+        reko.fail(Operation.COMPARE_FACES, 400, "InvalidParameterException", "Request has invalid parameters");
         try (RekofaceAsyncClient client = reko.asyncClient()) {
             FaceComparison cmp = client.compareFaces(ImageSource.fromBytes(TestImages.fixture("coffee.png")), crowd).join();
             assertThat(cmp.sourceFace()).isEmpty();
@@ -101,7 +101,7 @@ class CompareFacesTest {
 
     @Test
     void compareFaces_otherParameterError_stillThrows() {
-        reko.fail("CompareFaces", 400, "InvalidParameterException", "Bucket image-demo-lab is in another region");
+        reko.fail(Operation.COMPARE_FACES, 400, "InvalidParameterException", "Bucket image-demo-lab is in another region");
         try (RekofaceClient client = reko.client()) {
             assertThatThrownBy(() -> client.compareFaces(ric, crowd))
                 .isInstanceOf(InvalidArgumentException.class)
@@ -112,7 +112,7 @@ class CompareFacesTest {
 
     @Test
     void compareFaces_async_givesTheSameResultAsSync() {
-        reko.answer("CompareFaces", "aws-developer-guide/CompareFaces.response.json");
+        reko.answer(Operation.COMPARE_FACES, "aws-developer-guide/CompareFaces.response.json");
         try (RekofaceClient sync = reko.client(); RekofaceAsyncClient async = reko.asyncClient()) {
             FaceComparison a = sync.compareFaces(ric, crowd, 70);
             FaceComparison b = async.compareFaces(ric, crowd, 70).join();

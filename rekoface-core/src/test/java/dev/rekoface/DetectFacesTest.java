@@ -36,7 +36,7 @@ class DetectFacesTest {
 
     @Test
     void detectFaces_allAttributes_mapsEveryField() {
-        reko.answer("DetectFaces", "aws-developer-guide/DetectFaces.response_ALL.json");
+        reko.answer(Operation.DETECT_FACES, "aws-developer-guide/DetectFaces.response_ALL.json");
         try (RekofaceClient client = reko.client()) {
             List<FaceDetails> faces = client.detectFaces(ImageSource.fromBytes(TestImages.fixture("obama.jpg")), FaceAttributes.ALL);
             assertThat(faces).hasSize(1);
@@ -64,7 +64,7 @@ class DetectFacesTest {
     @Test
     void detectFaces_allAttributes_valuesEqualTheRecordedJson() throws Exception {
         String fixture = "aws-developer-guide/DetectFaces.response_ALL.json";
-        reko.answer("DetectFaces", fixture);
+        reko.answer(Operation.DETECT_FACES, fixture);
         JsonNode json = new ObjectMapper().readTree(dev.rekoface.testkit.fixtures.Fixtures.response(fixture)).get("FaceDetails").get(0);
         try (RekofaceClient client = reko.client()) {
             FaceDetails face = client.detectFaces(ImageSource.fromBytes(TestImages.fixture("obama.jpg")), FaceAttributes.ALL).get(0);
@@ -87,7 +87,7 @@ class DetectFacesTest {
 
     @Test
     void detectFaces_defaultAttributes_leavesOptionalAttributesEmptyAndSendsDefault() {
-        reko.answer("DetectFaces", "seed-workshop/detect-faces_ric_harvey.json");
+        reko.answer(Operation.DETECT_FACES, "seed-workshop/detect-faces_ric_harvey.json");
         try (RekofaceClient client = reko.client()) {
             FaceDetails face = client.detectFaces(ImageSource.fromS3("image-demo-lab", "ric_harvey.jpeg")).get(0);
             assertThat(face.ageRange()).isEmpty();
@@ -100,34 +100,34 @@ class DetectFacesTest {
             assertThat(face.imageSize()).isEmpty();
             assertThat(face.pixelBox()).isEmpty();
         }
-        String body = reko.requests("DetectFaces").get(0).getBodyAsString();
+        String body = reko.requests(Operation.DETECT_FACES).get(0).getBodyAsString();
         assertThat(body).contains("\"Attributes\":[\"DEFAULT\"]").contains("\"S3Object\":{\"Bucket\":\"image-demo-lab\",\"Name\":\"ric_harvey.jpeg\"}");
     }
 
     @Test
     void detectFaces_chosenAttributes_sendsDefaultPlusThem() {
-        reko.answer("DetectFaces", "seed-workshop/detect-faces_ric_harvey.json");
+        reko.answer(Operation.DETECT_FACES, "seed-workshop/detect-faces_ric_harvey.json");
         try (RekofaceClient client = reko.client()) {
             client.detectFaces(ImageSource.fromS3("b1b", "k"), FaceAttributes.of(FaceAttribute.EMOTIONS, FaceAttribute.AGE_RANGE));
         }
-        assertThat(reko.requests("DetectFaces").get(0).getBodyAsString())
+        assertThat(reko.requests(Operation.DETECT_FACES).get(0).getBodyAsString())
             .contains("\"Attributes\":[\"DEFAULT\",\"AGE_RANGE\",\"EMOTIONS\"]");
     }
 
     @Test
     void detectFaces_localImage_sendsTheBytesAsBase64() {
-        reko.answerJson("DetectFaces", "{\"FaceDetails\":[]}");
+        reko.answerJson(Operation.DETECT_FACES, "{\"FaceDetails\":[]}");
         byte[] bytes = TestImages.fixture("coffee.png");
         try (RekofaceClient client = reko.client()) {
             assertThat(client.detectFaces(ImageSource.fromBytes(bytes))).isEmpty();
         }
-        assertThat(reko.requests("DetectFaces").get(0).getBodyAsString())
+        assertThat(reko.requests(Operation.DETECT_FACES).get(0).getBodyAsString())
             .contains(java.util.Base64.getEncoder().encodeToString(bytes));
     }
 
     @Test
     void detectFaces_async_givesTheSameFacesAsSync() {
-        reko.answer("DetectFaces", "aws-developer-guide/DetectFaces.response_ALL.json");
+        reko.answer(Operation.DETECT_FACES, "aws-developer-guide/DetectFaces.response_ALL.json");
         ImageSource image = ImageSource.fromBytes(TestImages.fixture("obama.jpg"));
         try (RekofaceClient sync = reko.client(); RekofaceAsyncClient async = reko.asyncClient()) {
             List<FaceDetails> fromSync = sync.detectFaces(image, FaceAttributes.ALL);
@@ -138,7 +138,7 @@ class DetectFacesTest {
 
     @Test
     void detectFaces_asyncNoFace_completesWithEmptyList() {
-        reko.answerJson("DetectFaces", "{\"FaceDetails\":[]}");
+        reko.answerJson(Operation.DETECT_FACES, "{\"FaceDetails\":[]}");
         try (RekofaceAsyncClient async = reko.asyncClient()) {
             assertThat(async.detectFaces(ImageSource.fromBytes(TestImages.fixture("coffee.png"))).join()).isEmpty();
         }
@@ -147,7 +147,7 @@ class DetectFacesTest {
     @Test
     void detectFaces_exifRotatedJpeg_givesPixelBoxesInTheUprightFrame() {
         // The catalogue's box for astronaut-exif-rotated.jpg, as ratios of the displayed 512x384 image.
-        reko.answerJson("DetectFaces", "{\"FaceDetails\":[{\"BoundingBox\":{\"Left\":0.3435,\"Top\":0.1273,\"Width\":0.1948,"
+        reko.answerJson(Operation.DETECT_FACES, "{\"FaceDetails\":[{\"BoundingBox\":{\"Left\":0.3435,\"Top\":0.1273,\"Width\":0.1948,"
             + "\"Height\":0.3356},\"Confidence\":99.9,\"Landmarks\":[{\"Type\":\"eyeLeft\",\"X\":0.3975,\"Y\":0.2645}]}]}");
         LocalImage image = ImageSource.fromBytes(TestImages.fixture("astronaut-exif-rotated.jpg"));
         assertThat(image.storedSize().width()).isEqualTo(384);
@@ -168,7 +168,7 @@ class DetectFacesTest {
 
     @Test
     void detectFaces_emotionsWithUnknownType_mapToUnknownKeepingTheRawString() {
-        reko.answerJson("DetectFaces", "{\"FaceDetails\":[{\"BoundingBox\":{\"Left\":0.1,\"Top\":0.1,\"Width\":0.2,\"Height\":0.3},"
+        reko.answerJson(Operation.DETECT_FACES, "{\"FaceDetails\":[{\"BoundingBox\":{\"Left\":0.1,\"Top\":0.1,\"Width\":0.2,\"Height\":0.3},"
             + "\"Emotions\":[{\"Type\":\"EXCITED\",\"Confidence\":70.0},{\"Type\":\"CALM\",\"Confidence\":20.0}],"
             + "\"Landmarks\":[{\"Type\":\"earLobeLeft\",\"X\":0.2,\"Y\":0.2}],\"Gender\":{\"Value\":\"Other\",\"Confidence\":51.0}}]}");
         try (RekofaceClient client = reko.client()) {

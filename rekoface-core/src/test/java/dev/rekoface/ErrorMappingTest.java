@@ -37,7 +37,7 @@ class ErrorMappingTest {
 
     @Test
     void throttling_becomesThrottledExceptionWithCodeAndRequestId() {
-        reko.fail("DetectFaces", 400, "ThrottlingException", "Slow down");
+        reko.fail(Operation.DETECT_FACES, 400, "ThrottlingException", "Slow down");
         Throwable t = detectFails();
         assertThat(t).isInstanceOf(ThrottledException.class).hasMessageContaining("DetectFaces").hasMessageContaining("Slow down")
             .hasCauseInstanceOf(AwsServiceException.class);
@@ -48,13 +48,13 @@ class ErrorMappingTest {
 
     @Test
     void provisionedThroughputExceeded_becomesThrottledException() {
-        reko.fail("DetectFaces", 400, "ProvisionedThroughputExceededException", "Provisioned rate exceeded");
+        reko.fail(Operation.DETECT_FACES, 400, "ProvisionedThroughputExceededException", "Provisioned rate exceeded");
         assertThat(detectFails()).isInstanceOf(ThrottledException.class);
     }
 
     @Test
     void invalidImageFormat_becomesInvalidImageException() {
-        reko.fail("DetectFaces", 400, "InvalidImageFormatException", "Request has invalid image format");
+        reko.fail(Operation.DETECT_FACES, 400, "InvalidImageFormatException", "Request has invalid image format");
         Throwable t = detectFails();
         assertThat(t).isInstanceOf(InvalidImageException.class);
         assertThat(((InvalidImageException) t).reason()).isEqualTo(InvalidImageException.Reason.UNSUPPORTED_FORMAT);
@@ -62,7 +62,7 @@ class ErrorMappingTest {
 
     @Test
     void invalidS3Object_becomesInvalidImageException() {
-        reko.fail("DetectFaces", 400, "InvalidS3ObjectException", "Unable to get object metadata from S3. Check object key, region and/or access permissions.");
+        reko.fail(Operation.DETECT_FACES, 400, "InvalidS3ObjectException", "Unable to get object metadata from S3. Check object key, region and/or access permissions.");
         Throwable t = detectFails();
         assertThat(((InvalidImageException) t).reason()).isEqualTo(InvalidImageException.Reason.INVALID_S3_OBJECT);
         assertThat(t).hasMessageContaining("Check object key");
@@ -70,13 +70,13 @@ class ErrorMappingTest {
 
     @Test
     void accessDenied_becomesAccessDeniedException() {
-        reko.fail("DetectFaces", 400, "AccessDeniedException", "User is not authorized");
+        reko.fail(Operation.DETECT_FACES, 400, "AccessDeniedException", "User is not authorized");
         assertThat(detectFails()).isInstanceOf(AccessDeniedException.class).hasMessageContaining("not authorized");
     }
 
     @Test
     void internalServerError_becomesRetryableServiceFailure() {
-        reko.fail("DetectFaces", 500, "InternalServerError", "Internal server error");
+        reko.fail(Operation.DETECT_FACES, 500, "InternalServerError", "Internal server error");
         Throwable t = detectFails();
         assertThat(t).isInstanceOf(ServiceFailureException.class);
         assertThat(((ServiceFailureException) t).isRetryable()).isTrue();
@@ -84,7 +84,7 @@ class ErrorMappingTest {
 
     @Test
     void resourceNotFound_becomesNotFoundException() {
-        reko.fail("DetectFaces", 400, "ResourceNotFoundException", "The collection id: nobody does not exist");
+        reko.fail(Operation.DETECT_FACES, 400, "ResourceNotFoundException", "The collection id: nobody does not exist");
         assertThat(detectFails()).isInstanceOf(NotFoundException.class).hasMessageContaining("nobody does not exist");
     }
 
@@ -101,7 +101,7 @@ class ErrorMappingTest {
 
     @Test
     void async_throttling_completesExceptionallyWithThrottledException() {
-        reko.fail("DetectFaces", 400, "ThrottlingException", "Slow down");
+        reko.fail(Operation.DETECT_FACES, 400, "ThrottlingException", "Slow down");
         try (RekognitionAsyncClient raw = reko.rawAsyncClient();
              RekofaceAsyncClient client = RekofaceAsyncClient.builder().rekognitionClient(raw).build()) {
             Throwable t = catchThrowable(() -> client.detectFaces(image).join());

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.rekoface.image.ImageSource;
-import dev.rekoface.internal.ModelMapper;
+import dev.rekoface.internal.mapper.FaceMapper;
 import dev.rekoface.model.FaceAttributes;
 import dev.rekoface.model.FaceComparison;
 import dev.rekoface.model.FaceDetails;
@@ -44,7 +44,7 @@ class RecordedResponsesTest {
     @MethodSource("detectFacesResponses")
     void detectFaces_everyRecording_maps(String fixture) {
         RekognitionWireMock reko = new RekognitionWireMock(wm);
-        reko.answer("DetectFaces", fixture);
+        reko.answer(Operation.DETECT_FACES, fixture);
         try (RekofaceClient client = reko.client()) {
             List<FaceDetails> faces = client.detectFaces(ImageSource.fromS3("bucket", "key"), FaceAttributes.ALL);
             assertThat(faces).isNotEmpty();
@@ -56,7 +56,7 @@ class RecordedResponsesTest {
     @MethodSource("compareFacesResponses")
     void compareFaces_everyRecording_maps(String fixture) {
         RekognitionWireMock reko = new RekognitionWireMock(wm);
-        reko.answer("CompareFaces", fixture);
+        reko.answer(Operation.COMPARE_FACES, fixture);
         try (RekofaceClient client = reko.client()) {
             FaceComparison cmp = client.compareFaces(ImageSource.fromS3("bucket", "a"), ImageSource.fromS3("bucket", "b"));
             assertThat(cmp.sourceFace()).isPresent();
@@ -68,14 +68,14 @@ class RecordedResponsesTest {
     @MethodSource("indexFacesResponses")
     void indexFaces_everyRecordedFaceDetail_maps(String fixture) {
         RekognitionWireMock reko = new RekognitionWireMock(wm);
-        reko.answer("IndexFaces", fixture);
+        reko.answer(Operation.INDEX_FACES, fixture);
         try (RekognitionClient raw = reko.rawClient()) {
             IndexFacesResponse response = raw.indexFaces(b -> b.collectionId("c").image(i -> i.s3Object(o -> o.bucket("bucket").name("k"))));
             List<FaceDetails> faces = new ArrayList<>();
             for (FaceRecord r : response.faceRecords()) {
-                faces.add(ModelMapper.face(r.faceDetail(), null));
+                faces.add(FaceMapper.face(r.faceDetail(), null));
             }
-            response.unindexedFaces().forEach(u -> faces.add(ModelMapper.face(u.faceDetail(), null)));
+            response.unindexedFaces().forEach(u -> faces.add(FaceMapper.face(u.faceDetail(), null)));
             assertThat(faces).isNotEmpty();
         }
     }
@@ -83,7 +83,7 @@ class RecordedResponsesTest {
     @Test
     void detectFaces_handEditedSdkExample_keepsImpossibleLandmarksAndDuplicates() {
         RekognitionWireMock reko = new RekognitionWireMock(wm);
-        reko.answer("DetectFaces", "sdk-examples/DetectFaces.response.json");
+        reko.answer(Operation.DETECT_FACES, "sdk-examples/DetectFaces.response.json");
         try (RekofaceClient client = reko.client()) {
             FaceDetails face = client.detectFaces(ImageSource.fromS3("bucket", "key")).get(0);
             assertThat(face.landmarks()).extracting(l -> l.type()).containsExactly(LandmarkType.EYE_LEFT,
@@ -96,10 +96,10 @@ class RecordedResponsesTest {
     @Test
     void indexFaces_sharpnessAbove100_isKeptAsReported() {
         RekognitionWireMock reko = new RekognitionWireMock(wm);
-        reko.answer("IndexFaces", "sdk-examples/IndexFaces.response.json");
+        reko.answer(Operation.INDEX_FACES, "sdk-examples/IndexFaces.response.json");
         try (RekognitionClient raw = reko.rawClient()) {
             IndexFacesResponse response = raw.indexFaces(b -> b.collectionId("c").image(i -> i.s3Object(o -> o.bucket("bucket").name("k"))));
-            List<FaceDetails> faces = response.faceRecords().stream().map(r -> ModelMapper.face(r.faceDetail(), null)).toList();
+            List<FaceDetails> faces = response.faceRecords().stream().map(r -> FaceMapper.face(r.faceDetail(), null)).toList();
             assertThat(faces).anySatisfy(f -> assertThat(f.quality().get().sharpness()).isGreaterThan(100));
             assertThat(faces).anySatisfy(f -> assertThat(f.landmarks()).extracting(l -> l.rawType()).contains("noseLeft"));
         }

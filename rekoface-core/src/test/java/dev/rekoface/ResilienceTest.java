@@ -55,7 +55,7 @@ class ResilienceTest {
     }
 
     private void throttleTwiceThenAnswer() {
-        String target = "RekognitionService.DetectFaces";
+        String target = Operation.DETECT_FACES.target();
         wm.stubFor(post("/").withHeader("X-Amz-Target", equalTo(target)).inScenario("t").whenScenarioStateIs(STARTED)
             .willSetStateTo("once").willReturn(aResponse().withStatus(400).withBody("{\"__type\":\"ThrottlingException\",\"Message\":\"Slow down\"}")));
         wm.stubFor(post("/").withHeader("X-Amz-Target", equalTo(target)).inScenario("t").whenScenarioStateIs("once")
@@ -73,7 +73,7 @@ class ResilienceTest {
             assertThat(c.detectFaces(image)).isEmpty();
         }
         assertThat(reko.requestCount()).isEqualTo(3);
-        OperationMetrics.Counts counts = metrics.counts("DetectFaces");
+        OperationMetrics.Counts counts = metrics.counts(Operation.DETECT_FACES);
         assertThat(counts.attempts()).isEqualTo(3);
         assertThat(counts.throttles()).isEqualTo(2);
         assertThat(counts.retries()).isEqualTo(2);
@@ -92,19 +92,19 @@ class ResilienceTest {
 
     @Test
     void retry_serverErrorsForever_stopsAtTheConfiguredCount() {
-        reko.fail("DetectFaces", 500, "InternalServerError", "boom");
+        reko.fail(Operation.DETECT_FACES, 500, "InternalServerError", "boom");
         OperationMetrics metrics = new OperationMetrics();
         try (RekofaceClient c = client().retryPolicy(fast).metricsListener(metrics).build()) {
             assertThatThrownBy(() -> c.detectFaces(image)).isInstanceOf(ServiceFailureException.class).hasMessageContaining("boom");
         }
         assertThat(reko.requestCount()).isEqualTo(3);
-        assertThat(metrics.counts("DetectFaces").failures()).isEqualTo(1);
-        assertThat(metrics.counts("DetectFaces").retries()).isEqualTo(2);
+        assertThat(metrics.counts(Operation.DETECT_FACES).failures()).isEqualTo(1);
+        assertThat(metrics.counts(Operation.DETECT_FACES).retries()).isEqualTo(2);
     }
 
     @Test
     void retry_asyncServerErrorsForever_stopsAtTheConfiguredCount() {
-        reko.fail("DetectFaces", 500, "InternalServerError", "boom");
+        reko.fail(Operation.DETECT_FACES, 500, "InternalServerError", "boom");
         try (RekofaceAsyncClient c = asyncClient().retryPolicy(RetryPolicy.builder().maxAttempts(4).backoff(Backoff.fixed(Duration.ofMillis(5))).build()).build()) {
             assertThatThrownBy(() -> c.detectFaces(image).join()).hasCauseInstanceOf(ServiceFailureException.class);
         }
@@ -113,8 +113,8 @@ class ResilienceTest {
 
     @Test
     void retry_nonRetryableErrors_areNotRetried() {
-        reko.fail("DetectFaces", 400, "InvalidParameterException", "bad");
-        reko.fail("DetectLabels", 400, "AccessDeniedException", "no");
+        reko.fail(Operation.DETECT_FACES, 400, "InvalidParameterException", "bad");
+        reko.fail(Operation.DETECT_LABELS, 400, "AccessDeniedException", "no");
         try (RekofaceClient c = client().retryPolicy(fast).build()) {
             assertThatThrownBy(() -> c.detectFaces(image)).isInstanceOf(InvalidArgumentException.class);
             assertThatThrownBy(() -> c.detectLabels(image)).isInstanceOf(AccessDeniedException.class);
@@ -124,7 +124,7 @@ class ResilienceTest {
 
     @Test
     void retry_throttlingNotRetriedWhenDisabled() {
-        reko.fail("DetectFaces", 400, "ThrottlingException", "Slow down");
+        reko.fail(Operation.DETECT_FACES, 400, "ThrottlingException", "Slow down");
         try (RekofaceClient c = client().retryPolicy(RetryPolicy.builder().maxAttempts(5).retryThrottling(false).build()).build()) {
             assertThatThrownBy(() -> c.detectFaces(image)).isInstanceOf(ThrottledException.class);
         }
@@ -133,7 +133,7 @@ class ResilienceTest {
 
     @Test
     void sdkRetries_areOffInTheClientRekofaceBuilds() {
-        reko.fail("DetectFaces", 500, "InternalServerError", "boom");
+        reko.fail(Operation.DETECT_FACES, 500, "InternalServerError", "boom");
         try (RekofaceClient c = client().retryPolicy(RetryPolicy.none()).build()) {
             assertThatThrownBy(() -> c.detectFaces(image)).isInstanceOf(ServiceFailureException.class);
         }
@@ -142,7 +142,7 @@ class ResilienceTest {
 
     @Test
     void suppliedSdkClient_keepsItsOwnRetriesAndRekofaceAddsNone() {
-        reko.fail("DetectFaces", 500, "InternalServerError", "boom");
+        reko.fail(Operation.DETECT_FACES, 500, "InternalServerError", "boom");
         try (RekognitionClient raw = RekognitionClient.builder().endpointOverride(reko.endpoint()).region(Region.US_EAST_1)
                  .credentialsProvider(RekognitionWireMock.credentials())
                  .overrideConfiguration(o -> o.retryStrategy(b -> b.maxAttempts(2).backoffStrategy(
@@ -155,7 +155,7 @@ class ResilienceTest {
 
     @Test
     void rateLimit_holdsTheConfiguredRateWithinTenPercent() throws Exception {
-        reko.answerJson("DetectFaces", "{\"FaceDetails\":[]}");
+        reko.answerJson(Operation.DETECT_FACES, "{\"FaceDetails\":[]}");
         int calls = 61;
         try (RekofaceAsyncClient c = asyncClient().rateLimit(RateLimit.perSecond(20)).build()) {
             // One call first: the client's start-up (connection, event loop) would otherwise delay the first measured one.
@@ -177,16 +177,64 @@ class ResilienceTest {
 
     @Test
     void rateLimit_perOperationOverride_appliesToThatOperationOnly() {
-        RateLimit limit = RateLimit.perSecond(50).withOperation("CompareFaces", 25);
-        assertThat(limit.limitFor("CompareFaces").getAsDouble()).isEqualTo(25);
-        assertThat(limit.limitFor("DetectFaces").getAsDouble()).isEqualTo(50);
-        assertThat(RateLimit.unlimited().limitFor("DetectFaces")).isEmpty();
+        RateLimit limit = RateLimit.perSecond(50).withOperation(Operation.COMPARE_FACES, 25);
+        assertThat(limit.limitFor(Operation.COMPARE_FACES).getAsDouble()).isEqualTo(25);
+        assertThat(limit.limitFor(Operation.DETECT_FACES).getAsDouble()).isEqualTo(50);
+        assertThat(RateLimit.unlimited().limitFor(Operation.DETECT_FACES)).isEmpty();
         assertThatThrownBy(() -> RateLimit.perSecond(0)).isInstanceOf(InvalidArgumentException.class).hasMessageContaining("0.0");
     }
 
     @Test
+    void rateLimit_operationByWireName_isTheSameAsByConstant() {
+        RateLimit byName = RateLimit.perSecond(50).withOperation("CompareFaces", 25);
+        assertThat(byName).isEqualTo(RateLimit.perSecond(50).withOperation(Operation.COMPARE_FACES, 25));
+        assertThat(byName.limitFor(Operation.COMPARE_FACES).getAsDouble()).isEqualTo(25);
+        assertThat(byName).hasToString("RateLimit[50.0/s, {CompareFaces=25.0}]");
+    }
+
+    @Test
+    void rateLimit_unknownOperationName_isRefusedWhenSetNamingTheKnownOnes() {
+        RateLimit base = RateLimit.perSecond(50);
+        assertThatThrownBy(() -> base.withOperation("CompareFace", 25))
+            .isInstanceOf(InvalidArgumentException.class)
+            .hasMessageContaining("'CompareFace'")
+            .hasMessageContaining("known: DetectFaces, CompareFaces, DetectLabels")
+            .hasMessageContaining("SearchUsersByImage")
+            .satisfies(e -> assertThat(((InvalidArgumentException) e).parameter()).contains("operation"));
+        assertThatThrownBy(() -> base.withOperation("compare-faces", 25)).isInstanceOf(InvalidArgumentException.class)
+            .hasMessageContaining("did you mean CompareFaces?");
+        assertThatThrownBy(() -> base.withOperation(" ", 25)).isInstanceOf(InvalidArgumentException.class)
+            .hasMessageContaining("known: DetectFaces");
+    }
+
+    @Test
+    void metrics_unknownOperationName_isRefusedNamingTheKnownOnes() {
+        OperationMetrics metrics = new OperationMetrics();
+        assertThatThrownBy(() -> metrics.counts("IndexFace"))
+            .isInstanceOf(InvalidArgumentException.class)
+            .hasMessageContaining("'IndexFace'")
+            .hasMessageContaining("did you mean IndexFaces?").hasMessageContaining("known: DetectFaces, CompareFaces");
+        assertThat(metrics.counts("IndexFaces").calls()).isZero();
+    }
+
+    @Test
+    void metrics_countPerOperation_keyedByTheOperationCalled() {
+        reko.answerJson(Operation.DETECT_FACES, "{\"FaceDetails\":[]}");
+        reko.answerJson(Operation.DETECT_LABELS, "{\"Labels\":[]}");
+        OperationMetrics metrics = new OperationMetrics();
+        try (RekofaceClient c = client().metricsListener(metrics).build()) {
+            c.detectFaces(image);
+            c.detectFaces(image);
+            c.detectLabels(image);
+        }
+        assertThat(metrics.snapshot()).containsOnlyKeys(Operation.DETECT_FACES, Operation.DETECT_LABELS);
+        assertThat(metrics.counts(Operation.DETECT_FACES).calls()).isEqualTo(2);
+        assertThat(metrics.counts("DetectLabels").calls()).isEqualTo(1);
+    }
+
+    @Test
     void circuitBreaker_afterRepeatedFailures_failsFastWithoutARequest() {
-        reko.fail("DetectFaces", 500, "InternalServerError", "down");
+        reko.fail(Operation.DETECT_FACES, 500, "InternalServerError", "down");
         try (RekofaceClient c = client().retryPolicy(RetryPolicy.none())
             .circuitBreaker(CircuitBreakerPolicy.of(50, 4, 4, Duration.ofMinutes(1))).build()) {
             for (int i = 0; i < 4; i++) {
@@ -200,7 +248,7 @@ class ResilienceTest {
 
     @Test
     void circuitBreaker_inputErrorsDoNotOpenIt() {
-        reko.fail("DetectFaces", 400, "InvalidParameterException", "bad");
+        reko.fail(Operation.DETECT_FACES, 400, "InvalidParameterException", "bad");
         try (RekofaceClient c = client().circuitBreaker(CircuitBreakerPolicy.of(50, 2, 2, Duration.ofMinutes(1))).build()) {
             for (int i = 0; i < 5; i++) {
                 assertThatThrownBy(() -> c.detectFaces(image)).isInstanceOf(InvalidArgumentException.class);
@@ -216,12 +264,12 @@ class ResilienceTest {
         AtomicInteger max = new AtomicInteger();
         MetricsListener tracker = new MetricsListener() {
             @Override
-            public void attempt(String operation, int attempt) {
+            public void attempt(Operation operation, int attempt) {
                 max.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
             }
 
             @Override
-            public void completed(String operation, Duration latency, int attempts, RekofaceException failure) {
+            public void completed(Operation operation, Duration latency, int attempts, RekofaceException failure) {
                 inFlight.decrementAndGet();
             }
         };
@@ -262,7 +310,7 @@ class ResilienceTest {
         + "\"BoundingBox\":{\"Left\":0.3,\"Top\":0.2,\"Width\":0.3,\"Height\":0.4}}";
 
     private void indexFailsOnceWith500ThenSucceeds() {
-        String target = "RekognitionService.IndexFaces";
+        String target = Operation.INDEX_FACES.target();
         wm.stubFor(post("/").withHeader("X-Amz-Target", equalTo(target)).inScenario("i").whenScenarioStateIs(STARTED)
             .willSetStateTo("failed").willReturn(aResponse().withStatus(500)
                 .withBody("{\"__type\":\"InternalServerError\",\"Message\":\"lost\"}")));
@@ -273,7 +321,7 @@ class ResilienceTest {
     @Test
     void index_ambiguousFailureAndTheFaceWasStored_returnsItWithoutIndexingAgain() {
         indexFailsOnceWith500ThenSucceeds();
-        reko.answerJson("SearchFacesByImage", "{\"SearchedFaceBoundingBox\":{\"Left\":0.3,\"Top\":0.2,\"Width\":0.3,"
+        reko.answerJson(Operation.SEARCH_FACES_BY_IMAGE, "{\"SearchedFaceBoundingBox\":{\"Left\":0.3,\"Top\":0.2,\"Width\":0.3,"
             + "\"Height\":0.4},\"SearchedFaceConfidence\":99.9,\"FaceMatches\":[{\"Similarity\":99.99,\"Face\":" + FACE + "}],"
             + "\"FaceModelVersion\":\"7.0\"}");
         try (RekofaceClient c = client().retryPolicy(fast).build()) {
@@ -283,25 +331,25 @@ class ResilienceTest {
                 assertThat(f.personId()).contains("joe biden");
             });
         }
-        assertThat(reko.requests("IndexFaces")).hasSize(1);
-        assertThat(reko.requests("SearchFacesByImage")).hasSize(1);
+        assertThat(reko.requests(Operation.INDEX_FACES)).hasSize(1);
+        assertThat(reko.requests(Operation.SEARCH_FACES_BY_IMAGE)).hasSize(1);
     }
 
     @Test
     void index_ambiguousFailureAndNothingStored_indexesAgain() {
         indexFailsOnceWith500ThenSucceeds();
-        reko.answerJson("SearchFacesByImage", "{\"SearchedFaceBoundingBox\":{\"Left\":0.3,\"Top\":0.2,\"Width\":0.3,"
+        reko.answerJson(Operation.SEARCH_FACES_BY_IMAGE, "{\"SearchedFaceBoundingBox\":{\"Left\":0.3,\"Top\":0.2,\"Width\":0.3,"
             + "\"Height\":0.4},\"SearchedFaceConfidence\":99.9,\"FaceMatches\":[],\"FaceModelVersion\":\"7.0\"}");
         try (RekofaceClient c = client().retryPolicy(fast).build()) {
             IndexResult r = c.collection("faces").index(ImageSource.fromBytes(TestImages.fixture("biden.jpg")), "joe biden");
             assertThat(r.indexed()).hasSize(1);
         }
-        assertThat(reko.requests("IndexFaces")).hasSize(2);
+        assertThat(reko.requests(Operation.INDEX_FACES)).hasSize(2);
     }
 
     @Test
     void index_throttled_isRetriedWithoutADuplicateCheck() {
-        String target = "RekognitionService.IndexFaces";
+        String target = Operation.INDEX_FACES.target();
         wm.stubFor(post("/").withHeader("X-Amz-Target", equalTo(target)).inScenario("th").whenScenarioStateIs(STARTED)
             .willSetStateTo("ok").willReturn(aResponse().withStatus(400).withBody("{\"__type\":\"ThrottlingException\",\"Message\":\"Slow down\"}")));
         wm.stubFor(post("/").withHeader("X-Amz-Target", equalTo(target)).inScenario("th").whenScenarioStateIs("ok")
@@ -309,8 +357,8 @@ class ResilienceTest {
         try (RekofaceClient c = client().retryPolicy(fast).build()) {
             assertThat(c.collection("faces").index(ImageSource.fromBytes(TestImages.fixture("biden.jpg")), "joe biden").indexed()).hasSize(1);
         }
-        assertThat(reko.requests("SearchFacesByImage")).as("a throttled request was never applied").isEmpty();
-        assertThat(reko.requests("IndexFaces")).hasSize(2);
+        assertThat(reko.requests(Operation.SEARCH_FACES_BY_IMAGE)).as("a throttled request was never applied").isEmpty();
+        assertThat(reko.requests(Operation.INDEX_FACES)).hasSize(2);
     }
 
 }

@@ -1,5 +1,6 @@
 package dev.rekoface.batch;
 
+import dev.rekoface.InvalidArgumentException;
 import dev.rekoface.RekofaceException;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,7 +21,7 @@ public record BatchOutcome<T, R>(long index, T item, Optional<R> result, Optiona
         Objects.requireNonNull(result, "result");
         Objects.requireNonNull(error, "error");
         if (result.isPresent() && error.isPresent()) {
-            throw new IllegalArgumentException("an outcome has a result or an error, not both");
+            throw new InvalidArgumentException("outcome", "an outcome has a result or an error, not both");
         }
     }
 

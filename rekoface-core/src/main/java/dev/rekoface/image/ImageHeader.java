@@ -1,5 +1,6 @@
 package dev.rekoface.image;
 
+import dev.rekoface.InvalidArgumentException;
 import dev.rekoface.InvalidImageException;
 import dev.rekoface.model.ImageSize;
 import java.util.Objects;
@@ -18,7 +19,7 @@ public record ImageHeader(ImageFormat format, ImageSize storedSize, int exifOrie
         Objects.requireNonNull(format, "format");
         Objects.requireNonNull(storedSize, "storedSize");
         if (exifOrientation < 1 || exifOrientation > 8) {
-            throw new IllegalArgumentException("EXIF orientation must be 1-8, was " + exifOrientation);
+            throw new InvalidArgumentException("EXIF orientation", "EXIF orientation must be 1-8, was " + exifOrientation);
         }
     }
 

@@ -6,19 +6,30 @@ import dev.rekoface.AlreadyExistsException;
 import dev.rekoface.PagedPublisher;
 import dev.rekoface.RekofaceException;
 import dev.rekoface.image.ImageSource;
+import dev.rekoface.internal.mapper.DeletedFaces;
+import dev.rekoface.internal.mapper.ErrorMapper;
+import dev.rekoface.internal.mapper.Page;
+import dev.rekoface.internal.operation.AssociateFacesOperation;
+import dev.rekoface.internal.operation.AssociationInput;
 import dev.rekoface.internal.operation.Checks;
-import dev.rekoface.internal.operation.CollectionOperations;
-import dev.rekoface.internal.operation.CollectionOperations.AssociationInput;
-import dev.rekoface.internal.operation.CollectionOperations.DeleteFacesInput;
-import dev.rekoface.internal.operation.CollectionOperations.DeleteFacesResult;
-import dev.rekoface.internal.operation.CollectionOperations.IndexInput;
-import dev.rekoface.internal.operation.CollectionOperations.Page;
-import dev.rekoface.internal.operation.CollectionOperations.PageRequest;
-import dev.rekoface.internal.operation.CollectionOperations.SearchByFaceInput;
-import dev.rekoface.internal.operation.CollectionOperations.SearchByImageInput;
-import dev.rekoface.internal.operation.CollectionOperations.SearchUsersByImageInput;
-import dev.rekoface.internal.operation.CollectionOperations.SearchUsersInput;
-import dev.rekoface.internal.operation.CollectionOperations.UserInput;
+import dev.rekoface.internal.operation.CreateCollectionOperation;
+import dev.rekoface.internal.operation.CreateUserOperation;
+import dev.rekoface.internal.operation.DeleteCollectionOperation;
+import dev.rekoface.internal.operation.DeleteFacesOperation;
+import dev.rekoface.internal.operation.DeleteUserOperation;
+import dev.rekoface.internal.operation.DescribeCollectionOperation;
+import dev.rekoface.internal.operation.DisassociateFacesOperation;
+import dev.rekoface.internal.operation.IndexFacesOperation;
+import dev.rekoface.internal.operation.Invoker;
+import dev.rekoface.internal.operation.Limits;
+import dev.rekoface.internal.operation.ListFacesOperation;
+import dev.rekoface.internal.operation.ListUsersOperation;
+import dev.rekoface.internal.operation.PageRequest;
+import dev.rekoface.internal.operation.SearchFacesByImageOperation;
+import dev.rekoface.internal.operation.SearchFacesOperation;
+import dev.rekoface.internal.operation.SearchUsersByImageOperation;
+import dev.rekoface.internal.operation.SearchUsersOperation;
+import dev.rekoface.internal.operation.UserInput;
 import dev.rekoface.model.AssociationResult;
 import dev.rekoface.model.CollectionInfo;
 import dev.rekoface.model.FaceMatch;
@@ -97,7 +108,7 @@ public final class DefaultAsyncFaceCollection implements AsyncFaceCollection {
 
     @Override
     public CompletableFuture<CollectionInfo> create() {
-        return invoker.invoke(CollectionOperations.CREATE_COLLECTION, id).thenCompose(arn -> describe());
+        return invoker.invoke(CreateCollectionOperation.INSTANCE, id).thenCompose(arn -> describe());
     }
 
     @Override
@@ -108,7 +119,7 @@ public final class DefaultAsyncFaceCollection implements AsyncFaceCollection {
 
     @Override
     public CompletableFuture<CollectionInfo> describe() {
-        return invoker.invoke(CollectionOperations.DESCRIBE_COLLECTION, id);
+        return invoker.invoke(DescribeCollectionOperation.INSTANCE, id);
     }
 
     @Override
@@ -118,19 +129,19 @@ public final class DefaultAsyncFaceCollection implements AsyncFaceCollection {
 
     @Override
     public CompletableFuture<Void> delete() {
-        return invoker.invoke(CollectionOperations.DELETE_COLLECTION, id).thenApply(b -> null);
+        return invoker.invoke(DeleteCollectionOperation.INSTANCE, id).thenApply(b -> null);
     }
 
     @Override
     public CompletableFuture<Boolean> deleteIfExists() {
-        return recover(invoker.invoke(CollectionOperations.DELETE_COLLECTION, id), NotFoundException.class, e -> false);
+        return recover(invoker.invoke(DeleteCollectionOperation.INSTANCE, id), NotFoundException.class, e -> false);
     }
 
     @Override
     public CompletableFuture<IndexResult> index(ImageSource image, String personId, IndexOptions options) {
         return guard(() -> {
             PersonId.toExternalImageId(personId);
-            return invoker.invoke(CollectionOperations.INDEX_FACES, new IndexInput(id, image, personId, options));
+            return invoker.invoke(IndexFacesOperation.INSTANCE, new IndexFacesOperation.Input(id, image, personId, options));
         });
     }
 
@@ -149,21 +160,21 @@ public final class DefaultAsyncFaceCollection implements AsyncFaceCollection {
 
     @Override
     public CompletableFuture<FaceSearch> searchByImage(ImageSource image, Threshold threshold, int maxFaces) {
-        return invoker.invoke(CollectionOperations.SEARCH_FACES_BY_IMAGE,
-            new SearchByImageInput(id, image, threshold, maxFaces, QualityFilter.NONE));
+        return invoker.invoke(SearchFacesByImageOperation.INSTANCE,
+            new SearchFacesByImageOperation.Input(id, image, threshold, maxFaces, QualityFilter.NONE));
     }
 
     @Override
     public CompletableFuture<FaceSearch> searchByFaceId(String faceId, Threshold threshold, int maxFaces) {
-        return invoker.invoke(CollectionOperations.SEARCH_FACES, new SearchByFaceInput(id, faceId, threshold, maxFaces));
+        return invoker.invoke(SearchFacesOperation.INSTANCE, new SearchFacesOperation.Input(id, faceId, threshold, maxFaces));
     }
 
     CompletableFuture<Page<IndexedFace>> facePage(String token) {
-        return invoker.invoke(CollectionOperations.LIST_FACES, new PageRequest(id, token));
+        return invoker.invoke(ListFacesOperation.INSTANCE, new PageRequest(id, token));
     }
 
     CompletableFuture<Page<UserInfo>> userPage(String token) {
-        return invoker.invoke(CollectionOperations.LIST_USERS, new PageRequest(id, token));
+        return invoker.invoke(ListUsersOperation.INSTANCE, new PageRequest(id, token));
     }
 
     @Override
@@ -219,15 +230,15 @@ public final class DefaultAsyncFaceCollection implements AsyncFaceCollection {
             }
             CompletableFuture<Void> step = CompletableFuture.completedFuture(null);
             for (Map.Entry<String, List<String>> e : byUser.entrySet()) {
-                for (List<String> chunk : chunks(e.getValue(), CollectionOperations.MAX_FACES_PER_USER)) {
+                for (List<String> chunk : chunks(e.getValue(), Limits.MAX_FACES_PER_USER)) {
                     step = step.thenCompose(v -> recover(disassociateFaces(e.getKey(), chunk).thenApply(r -> (Void) null),
                         NotFoundException.class, x -> null));
                 }
             }
             List<String> ids = faces.stream().map(IndexedFace::faceId).toList();
-            for (List<String> chunk : chunks(ids, CollectionOperations.MAX_DELETE)) {
-                step = step.thenCompose(v -> invoker.invoke(CollectionOperations.DELETE_FACES, new DeleteFacesInput(id, chunk))
-                    .thenAccept((DeleteFacesResult r) -> deleted.addAll(r.deleted())));
+            for (List<String> chunk : chunks(ids, Limits.MAX_DELETE)) {
+                step = step.thenCompose(v -> invoker.invoke(DeleteFacesOperation.INSTANCE, new DeleteFacesOperation.Input(id, chunk))
+                    .thenAccept((DeletedFaces r) -> deleted.addAll(r.deleted())));
             }
             return step.thenCompose(v -> eraseFaces(personId, deleted, attempt + 1));
         });
@@ -243,13 +254,13 @@ public final class DefaultAsyncFaceCollection implements AsyncFaceCollection {
 
     @Override
     public CompletableFuture<UserInfo> createUser(String personId) {
-        return guard(() -> invoker.invoke(CollectionOperations.CREATE_USER, new UserInput(id, personId, token()))
+        return guard(() -> invoker.invoke(CreateUserOperation.INSTANCE, new UserInput(id, personId, token()))
             .thenApply(ok -> new UserInfo(personId, PersonId.toUserId(personId), UserStatus.CREATED)));
     }
 
     @Override
     public CompletableFuture<Boolean> deleteUser(String personId) {
-        return guard(() -> recover(invoker.invoke(CollectionOperations.DELETE_USER, new UserInput(id, personId, token())),
+        return guard(() -> recover(invoker.invoke(DeleteUserOperation.INSTANCE, new UserInput(id, personId, token())),
             NotFoundException.class, e -> false));
     }
 
@@ -265,31 +276,31 @@ public final class DefaultAsyncFaceCollection implements AsyncFaceCollection {
     @Override
     public CompletableFuture<AssociationResult> associateFaces(String personId, Collection<String> faceIds,
                                                               Threshold userMatchThreshold) {
-        return guard(() -> invoker.invoke(CollectionOperations.ASSOCIATE_FACES, new AssociationInput(id, personId,
+        return guard(() -> invoker.invoke(AssociateFacesOperation.INSTANCE, new AssociationInput(id, personId,
             faceIds == null ? null : new ArrayList<>(faceIds), userMatchThreshold, token())));
     }
 
     @Override
     public CompletableFuture<AssociationResult> disassociateFaces(String personId, Collection<String> faceIds) {
-        return guard(() -> invoker.invoke(CollectionOperations.DISASSOCIATE_FACES, new AssociationInput(id, personId,
+        return guard(() -> invoker.invoke(DisassociateFacesOperation.INSTANCE, new AssociationInput(id, personId,
             faceIds == null ? null : new ArrayList<>(faceIds), Threshold.DEFAULT_USER_ASSOCIATION, token())));
     }
 
     @Override
     public CompletableFuture<UserSearch> searchUsers(ImageSource image, Threshold userMatchThreshold, int maxUsers) {
-        return invoker.invoke(CollectionOperations.SEARCH_USERS_BY_IMAGE,
-            new SearchUsersByImageInput(id, image, userMatchThreshold, maxUsers, QualityFilter.NONE));
+        return invoker.invoke(SearchUsersByImageOperation.INSTANCE,
+            new SearchUsersByImageOperation.Input(id, image, userMatchThreshold, maxUsers, QualityFilter.NONE));
     }
 
     @Override
     public CompletableFuture<UserSearch> searchUsersByFaceId(String faceId, Threshold userMatchThreshold, int maxUsers) {
-        return guard(() -> invoker.invoke(CollectionOperations.SEARCH_USERS,
-            new SearchUsersInput(id, null, Checks.notNull(faceId, "face id"), userMatchThreshold, maxUsers)));
+        return guard(() -> invoker.invoke(SearchUsersOperation.INSTANCE,
+            new SearchUsersOperation.Input(id, null, Checks.notNull(faceId, "face id"), userMatchThreshold, maxUsers)));
     }
 
     @Override
     public CompletableFuture<UserSearch> searchUsersByPersonId(String personId, Threshold userMatchThreshold, int maxUsers) {
-        return guard(() -> invoker.invoke(CollectionOperations.SEARCH_USERS,
-            new SearchUsersInput(id, Checks.notNull(personId, "person id"), null, userMatchThreshold, maxUsers)));
+        return guard(() -> invoker.invoke(SearchUsersOperation.INSTANCE,
+            new SearchUsersOperation.Input(id, Checks.notNull(personId, "person id"), null, userMatchThreshold, maxUsers)));
     }
 }

@@ -2,6 +2,7 @@ package dev.rekoface.internal;
 
 import dev.rekoface.FaceCollection;
 import dev.rekoface.image.ImageSource;
+import dev.rekoface.internal.operation.Invoker;
 import dev.rekoface.model.AssociationResult;
 import dev.rekoface.model.CollectionInfo;
 import dev.rekoface.model.FaceSearch;

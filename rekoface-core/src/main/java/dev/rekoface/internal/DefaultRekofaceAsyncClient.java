@@ -5,11 +5,12 @@ import dev.rekoface.PagedPublisher;
 import dev.rekoface.RekofaceAsyncClient;
 import dev.rekoface.RekofaceException;
 import dev.rekoface.image.ImageSource;
-import dev.rekoface.internal.operation.CollectionOperations;
-import dev.rekoface.internal.operation.CollectionOperations.PageRequest;
 import dev.rekoface.internal.operation.CompareFacesOperation;
 import dev.rekoface.internal.operation.DetectFacesOperation;
 import dev.rekoface.internal.operation.DetectLabelsOperation;
+import dev.rekoface.internal.operation.Invoker;
+import dev.rekoface.internal.operation.ListCollectionsOperation;
+import dev.rekoface.internal.operation.PageRequest;
 import dev.rekoface.model.CollectionSummary;
 import dev.rekoface.model.FaceAttributes;
 import dev.rekoface.model.FaceComparison;
@@ -47,7 +48,7 @@ public final class DefaultRekofaceAsyncClient implements RekofaceAsyncClient {
 
     @Override
     public PagedPublisher<CollectionSummary> listCollections() {
-        return Pager.publisher(token -> invoker.invoke(CollectionOperations.LIST_COLLECTIONS, new PageRequest(null, token)));
+        return Pager.publisher(token -> invoker.invoke(ListCollectionsOperation.INSTANCE, new PageRequest(null, token)));
     }
 
     @Override

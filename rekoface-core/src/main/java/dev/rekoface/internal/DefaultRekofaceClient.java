@@ -3,11 +3,12 @@ package dev.rekoface.internal;
 import dev.rekoface.FaceCollection;
 import dev.rekoface.RekofaceClient;
 import dev.rekoface.image.ImageSource;
-import dev.rekoface.internal.operation.CollectionOperations;
-import dev.rekoface.internal.operation.CollectionOperations.PageRequest;
 import dev.rekoface.internal.operation.CompareFacesOperation;
 import dev.rekoface.internal.operation.DetectFacesOperation;
 import dev.rekoface.internal.operation.DetectLabelsOperation;
+import dev.rekoface.internal.operation.Invoker;
+import dev.rekoface.internal.operation.ListCollectionsOperation;
+import dev.rekoface.internal.operation.PageRequest;
 import dev.rekoface.model.CollectionSummary;
 import dev.rekoface.model.FaceAttributes;
 import dev.rekoface.model.FaceComparison;
@@ -46,7 +47,7 @@ public final class DefaultRekofaceClient implements RekofaceClient {
 
     @Override
     public Stream<CollectionSummary> listCollections() {
-        return Pager.stream(token -> invoker.invoke(CollectionOperations.LIST_COLLECTIONS, new PageRequest(null, token)));
+        return Pager.stream(token -> invoker.invoke(ListCollectionsOperation.INSTANCE, new PageRequest(null, token)));
     }
 
     @Override

@@ -1,7 +1,9 @@
 package dev.rekoface.internal;
 
 import dev.rekoface.PagedPublisher;
-import dev.rekoface.internal.operation.CollectionOperations.Page;
+import dev.rekoface.internal.mapper.ErrorMapper;
+import dev.rekoface.internal.mapper.Page;
+import dev.rekoface.internal.operation.Invoker;
 import java.util.ArrayDeque;
 import java.util.Iterator;
 import java.util.NoSuchElementException;

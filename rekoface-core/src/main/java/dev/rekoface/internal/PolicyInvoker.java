@@ -3,6 +3,9 @@ package dev.rekoface.internal;
 import dev.rekoface.RekofaceException;
 import dev.rekoface.ServiceFailureException;
 import dev.rekoface.ThrottledException;
+import dev.rekoface.Operation;
+import dev.rekoface.internal.mapper.ErrorMapper;
+import dev.rekoface.internal.operation.Invoker;
 import dev.rekoface.internal.operation.RekognitionOperation;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.retry.Retry;
@@ -67,23 +70,24 @@ final class PolicyInvoker implements Invoker {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(op.mapError(e, input));
         }
+        Operation operation = op.operation();
         long start = System.nanoTime();
         int[] attempts = {0};
         if (!topLevel) {
-            return attempt(op, input, request, resilience.retry(op.name()).asyncContext(), attempts);
+            return attempt(op, input, request, resilience.retry(operation).asyncContext(), attempts);
         }
         return permits.acquire().thenCompose(v -> {
-            Optional<CircuitBreaker> breaker = resilience.breaker(op.name());
+            Optional<CircuitBreaker> breaker = resilience.breaker(operation);
             if (breaker.isPresent() && !breaker.get().tryAcquirePermission()) {
                 permits.release();
-                RekofaceException open = new ServiceFailureException(op.name() + " was not called: its circuit breaker is "
-                    + "open after repeated failures; calls resume after the open period", null, null, null, true);
-                resilience.metrics().completed(op.name(), Duration.ofNanos(System.nanoTime() - start), 0, open);
+                RekofaceException open = new ServiceFailureException(operation.wireName() + " was not called: its circuit "
+                    + "breaker is open after repeated failures; calls resume after the open period", null, null, null, true);
+                resilience.metrics().completed(operation, Duration.ofNanos(System.nanoTime() - start), 0, open);
                 return CompletableFuture.<O>failedFuture(open);
             }
             CompletableFuture<O> result;
             try {
-                result = attempt(op, input, request, resilience.retry(op.name()).asyncContext(), attempts);
+                result = attempt(op, input, request, resilience.retry(operation).asyncContext(), attempts);
             } catch (RuntimeException e) {
                 result = CompletableFuture.failedFuture(op.mapError(e, input));
             }
@@ -97,9 +101,9 @@ final class PolicyInvoker implements Invoker {
                         b.onError(nanos, TimeUnit.NANOSECONDS, failure);
                     }
                 });
-                resilience.metrics().completed(op.name(), Duration.ofNanos(nanos), attempts[0], failure);
+                resilience.metrics().completed(operation, Duration.ofNanos(nanos), attempts[0], failure);
                 if (LOG.isDebugEnabled()) {
-                    LOG.debug("{} {} after {} attempt(s) in {} ms", op.name(),
+                    LOG.debug("{} {} after {} attempt(s) in {} ms", operation.wireName(),
                         failure == null ? "ok" : "failed: " + failure.errorCode().orElse(failure.getClass().getSimpleName()),
                         attempts[0], nanos / 1_000_000);
                 }
@@ -111,11 +115,12 @@ final class PolicyInvoker implements Invoker {
 
     private <I, Q, R, O> CompletableFuture<O> attempt(RekognitionOperation<I, Q, R, O> op, I input, Q request,
                                                       Retry.AsyncContext<O> retry, int[] attempts) {
-        Optional<AdaptivePacer> pacer = resilience.pacer(op.name());
+        Operation operation = op.operation();
+        Optional<AdaptivePacer> pacer = resilience.pacer(operation);
         long wait = pacer.map(AdaptivePacer::reserve).orElse(0L);
         return delayer.after(Math.max(0, wait), () -> {
             attempts[0]++;
-            resilience.metrics().attempt(op.name(), attempts[0]);
+            resilience.metrics().attempt(operation, attempts[0]);
             return transport.send(op, request);
         }).handle((response, failure) -> {
             if (failure == null) {
@@ -130,17 +135,17 @@ final class PolicyInvoker implements Invoker {
             }
             RekofaceException mapped = op.mapError(failure, input);
             if (mapped instanceof ThrottledException) {
-                resilience.metrics().throttled(op.name());
+                resilience.metrics().throttled(operation);
                 pacer.ifPresent(AdaptivePacer::throttled);
             }
             long delayMillis = retry.onError(mapped);
             if (delayMillis < 0) {
                 return CompletableFuture.<O>failedFuture(mapped);
             }
-            resilience.metrics().retry(op.name(), attempts[0], Duration.ofMillis(delayMillis), mapped);
+            resilience.metrics().retry(operation, attempts[0], Duration.ofMillis(delayMillis), mapped);
             long delayNanos = TimeUnit.MILLISECONDS.toNanos(delayMillis);
             if (!op.idempotent() && Resilience.ambiguous(mapped)) {
-                LOG.debug("{} failed ambiguously ({}); checking whether it was applied before trying again", op.name(),
+                LOG.debug("{} failed ambiguously ({}); checking whether it was applied before trying again", operation.wireName(),
                     mapped.getMessage());
                 return op.resolveAmbiguousFailure(input, reads).thenCompose(found -> found.isPresent()
                     ? CompletableFuture.completedFuture(found.get())

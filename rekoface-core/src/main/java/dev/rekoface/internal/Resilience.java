@@ -1,8 +1,10 @@
 package dev.rekoface.internal;
 
+import dev.rekoface.Operation;
 import dev.rekoface.RekofaceException;
 import dev.rekoface.ServiceFailureException;
 import dev.rekoface.ThrottledException;
+import dev.rekoface.internal.mapper.ErrorMapper;
 import dev.rekoface.retry.CircuitBreakerPolicy;
 import dev.rekoface.retry.MetricsListener;
 import dev.rekoface.retry.RateLimit;
@@ -30,9 +32,9 @@ final class Resilience {
     private final CircuitBreakerPolicy breakerPolicy;
     private final MetricsListener metrics;
     private final RetryConfig retryConfig;
-    private final ConcurrentHashMap<String, Retry> retries = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, Optional<AdaptivePacer>> pacers = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<String, Optional<CircuitBreaker>> breakers = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Operation, Retry> retries = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Operation, Optional<AdaptivePacer>> pacers = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Operation, Optional<CircuitBreaker>> breakers = new ConcurrentHashMap<>();
 
     Resilience(RetryPolicy retryPolicy, RateLimit rateLimit, CircuitBreakerPolicy breakerPolicy, MetricsListener metrics) {
         this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
@@ -56,20 +58,20 @@ final class Resilience {
         return retryPolicy;
     }
 
-    Retry retry(String operation) {
-        return retries.computeIfAbsent(operation, op -> Retry.of(op, retryConfig));
+    Retry retry(Operation operation) {
+        return retries.computeIfAbsent(operation, op -> Retry.of(op.wireName(), retryConfig));
     }
 
-    Optional<AdaptivePacer> pacer(String operation) {
+    Optional<AdaptivePacer> pacer(Operation operation) {
         return pacers.computeIfAbsent(operation, op -> rateLimit.limitFor(op).stream()
             .mapToObj(AdaptivePacer::new).findFirst());
     }
 
-    Optional<CircuitBreaker> breaker(String operation) {
+    Optional<CircuitBreaker> breaker(Operation operation) {
         if (!breakerPolicy.enabled()) {
             return Optional.empty();
         }
-        return breakers.computeIfAbsent(operation, op -> Optional.of(CircuitBreaker.of(op, CircuitBreakerConfig.custom()
+        return breakers.computeIfAbsent(operation, op -> Optional.of(CircuitBreaker.of(op.wireName(), CircuitBreakerConfig.custom()
             .failureRateThreshold(breakerPolicy.failureRatePercent())
             .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
             .slidingWindowSize(breakerPolicy.window())

@@ -1,5 +1,7 @@
 package dev.rekoface.model;
 
+import dev.rekoface.InvalidArgumentException;
+
 /**
  * The estimated age range of a face, in years.
  *
@@ -10,7 +12,7 @@ public record AgeRange(int low, int high) {
     /** Validates the range. */
     public AgeRange {
         if (low < 0 || high < low) {
-            throw new IllegalArgumentException("age range must satisfy 0 <= low <= high, was " + low + "-" + high);
+            throw new InvalidArgumentException("age range", "age range must satisfy 0 <= low <= high, was " + low + "-" + high);
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.rekoface.model;
 
+import dev.rekoface.InvalidArgumentException;
+
 /**
  * A box as ratios of the displayed image, exactly as Rekognition reports it.
  *
@@ -17,7 +19,8 @@ public record BoundingBox(double left, double top, double width, double height) 
         Percentages.requireFinite("left", left);
         Percentages.requireFinite("top", top);
         if (!(width >= 0) || !(height >= 0) || !Double.isFinite(width) || !Double.isFinite(height)) {
-            throw new IllegalArgumentException("box width and height must be finite and >= 0, were " + width + ", " + height);
+            throw new InvalidArgumentException("box size",
+                "box width and height must be finite and >= 0, were " + width + ", " + height);
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.rekoface.model;
 
+import dev.rekoface.InvalidArgumentException;
+
 /**
  * The size of an image in pixels, as displayed (after EXIF orientation).
  *
@@ -10,7 +12,7 @@ public record ImageSize(int width, int height) {
     /** Validates both sides. */
     public ImageSize {
         if (width < 1 || height < 1) {
-            throw new IllegalArgumentException("image size must be positive, was " + width + "x" + height);
+            throw new InvalidArgumentException("image size", "image size must be positive, was " + width + "x" + height);
         }
     }
 

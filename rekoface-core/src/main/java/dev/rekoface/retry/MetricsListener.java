@@ -1,5 +1,6 @@
 package dev.rekoface.retry;
 
+import dev.rekoface.Operation;
 import dev.rekoface.RekofaceException;
 import java.time.Duration;
 
@@ -14,10 +15,10 @@ public interface MetricsListener {
     /**
      * One request is about to be sent.
      *
-     * @param operation the Rekognition operation, e.g. {@code CompareFaces}
+     * @param operation the Rekognition operation, e.g. {@link Operation#COMPARE_FACES}
      * @param attempt 1 for the first attempt of a call
      */
-    default void attempt(String operation, int attempt) {
+    default void attempt(Operation operation, int attempt) {
     }
 
     /**
@@ -25,7 +26,7 @@ public interface MetricsListener {
      *
      * @param operation the operation
      */
-    default void throttled(String operation) {
+    default void throttled(Operation operation) {
     }
 
     /**
@@ -36,7 +37,7 @@ public interface MetricsListener {
      * @param delay the wait before the next attempt
      * @param failure what failed
      */
-    default void retry(String operation, int attempt, Duration delay, RekofaceException failure) {
+    default void retry(Operation operation, int attempt, Duration delay, RekofaceException failure) {
     }
 
     /**
@@ -47,6 +48,6 @@ public interface MetricsListener {
      * @param attempts how many requests it sent
      * @param failure the failure, or null on success
      */
-    default void completed(String operation, Duration latency, int attempts, RekofaceException failure) {
+    default void completed(Operation operation, Duration latency, int attempts, RekofaceException failure) {
     }
 }

@@ -1,9 +1,12 @@
 package dev.rekoface.retry;
 
+import dev.rekoface.InvalidArgumentException;
+import dev.rekoface.Operation;
 import dev.rekoface.RekofaceException;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.atomic.LongAccumulator;
@@ -16,7 +19,7 @@ import java.util.concurrent.atomic.LongAccumulator;
  * OperationMetrics metrics = new OperationMetrics();
  * RekofaceClient reko = RekofaceClient.builder().metricsListener(metrics).build();
  * ...
- * System.out.println(metrics.snapshot().get("CompareFaces"));
+ * System.out.println(metrics.counts(Operation.COMPARE_FACES));
  * }</pre>
  */
 public final class OperationMetrics implements MetricsListener {
@@ -50,29 +53,29 @@ public final class OperationMetrics implements MetricsListener {
         final LongAccumulator maxNanos = new LongAccumulator(Math::max, 0);
     }
 
-    private final ConcurrentHashMap<String, Counter> counters = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Operation, Counter> counters = new ConcurrentHashMap<>();
 
-    private Counter counter(String operation) {
+    private Counter counter(Operation operation) {
         return counters.computeIfAbsent(operation, k -> new Counter());
     }
 
     @Override
-    public void attempt(String operation, int attempt) {
+    public void attempt(Operation operation, int attempt) {
         counter(operation).attempts.increment();
     }
 
     @Override
-    public void throttled(String operation) {
+    public void throttled(Operation operation) {
         counter(operation).throttles.increment();
     }
 
     @Override
-    public void retry(String operation, int attempt, Duration delay, RekofaceException failure) {
+    public void retry(Operation operation, int attempt, Duration delay, RekofaceException failure) {
         counter(operation).retries.increment();
     }
 
     @Override
-    public void completed(String operation, Duration latency, int attempts, RekofaceException failure) {
+    public void completed(Operation operation, Duration latency, int attempts, RekofaceException failure) {
         Counter c = counter(operation);
         c.calls.increment();
         if (failure != null) {
@@ -82,22 +85,38 @@ public final class OperationMetrics implements MetricsListener {
         c.maxNanos.accumulate(latency.toNanos());
     }
 
-    /** Returns the counts of every operation seen, by operation name. */
-    public Map<String, Counts> snapshot() {
-        Map<String, Counts> out = new TreeMap<>();
-        counters.forEach((op, c) -> out.put(op, new Counts(c.calls.sum(), c.failures.sum(), c.attempts.sum(),
-            c.throttles.sum(), c.retries.sum(), Duration.ofNanos(c.latencyNanos.sum()), Duration.ofNanos(c.maxNanos.get()))));
-        return out;
+    /** Returns the counts of every operation seen, in {@link Operation} order. */
+    public Map<Operation, Counts> snapshot() {
+        Map<Operation, Counts> out = new EnumMap<>(Operation.class);
+        counters.forEach((op, c) -> out.put(op, counts(c)));
+        return Collections.unmodifiableMap(out);
+    }
+
+    private static Counts counts(Counter c) {
+        return new Counts(c.calls.sum(), c.failures.sum(), c.attempts.sum(), c.throttles.sum(), c.retries.sum(),
+            Duration.ofNanos(c.latencyNanos.sum()), Duration.ofNanos(c.maxNanos.get()));
     }
 
     /**
      * Returns the counts of one operation (all zero if it was never called).
      *
-     * @param operation the operation name
+     * @param operation the operation
      * @return the counts
      */
-    public Counts counts(String operation) {
-        return snapshot().getOrDefault(operation, new Counts(0, 0, 0, 0, 0, Duration.ZERO, Duration.ZERO));
+    public Counts counts(Operation operation) {
+        Counter c = counters.get(operation);
+        return c == null ? new Counts(0, 0, 0, 0, 0, Duration.ZERO, Duration.ZERO) : counts(c);
+    }
+
+    /**
+     * Returns the counts of one operation named as text, e.g. from a report's configuration.
+     *
+     * @param wireName the operation's wire name, e.g. {@code CompareFaces} (see {@link Operation#fromWireName})
+     * @return the counts (all zero if it was never called)
+     * @throws InvalidArgumentException for a name that is not a Rekognition operation; the message lists the known ones
+     */
+    public Counts counts(String wireName) {
+        return counts(Operation.fromWireName(wireName));
     }
 
     /** Forgets every count. */

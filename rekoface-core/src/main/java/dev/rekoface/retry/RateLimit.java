@@ -1,7 +1,9 @@
 package dev.rekoface.retry;
 
 import dev.rekoface.InvalidArgumentException;
-import java.util.HashMap;
+import dev.rekoface.Operation;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalDouble;
@@ -16,7 +18,7 @@ import java.util.OptionalDouble;
  * near what the service accepts instead of retrying into throttles. It never exceeds the configured rate.
  *
  * <pre>{@code
- * RateLimit.perSecond(50).withOperation("CompareFaces", 25)   // the account's quotas, from the Service Quotas console
+ * RateLimit.perSecond(50).withOperation(Operation.COMPARE_FACES, 25)   // the account's quotas (Service Quotas console)
  * }</pre>
  *
  * <p>Quotas are per account, region and operation; 50 TPS is a common default for the main face operations in large
@@ -26,11 +28,13 @@ public final class RateLimit {
     private static final RateLimit UNLIMITED = new RateLimit(Double.POSITIVE_INFINITY, Map.of());
 
     private final double perSecond;
-    private final Map<String, Double> perOperation;
+    private final Map<Operation, Double> perOperation;
 
-    private RateLimit(double perSecond, Map<String, Double> perOperation) {
+    private RateLimit(double perSecond, Map<Operation, Double> perOperation) {
         this.perSecond = perSecond;
-        this.perOperation = Map.copyOf(perOperation);
+        EnumMap<Operation, Double> copy = new EnumMap<>(Operation.class);
+        copy.putAll(perOperation);
+        this.perOperation = Collections.unmodifiableMap(copy);
     }
 
     /**
@@ -51,18 +55,29 @@ public final class RateLimit {
     /**
      * Returns a copy with a different rate for one operation.
      *
-     * @param operation the Rekognition operation name, e.g. {@code CompareFaces}
+     * @param operation the Rekognition operation, e.g. {@link Operation#COMPARE_FACES}
      * @param requestsPerSecond more than 0, at most 10,000
      * @return the copy
      */
-    public RateLimit withOperation(String operation, double requestsPerSecond) {
+    public RateLimit withOperation(Operation operation, double requestsPerSecond) {
         Objects.requireNonNull(operation, "operation");
-        if (operation.isBlank()) {
-            throw new InvalidArgumentException("operation", "operation name must not be blank");
-        }
-        Map<String, Double> copy = new HashMap<>(perOperation);
-        copy.put(operation, check("requests per second for " + operation, requestsPerSecond));
+        Map<Operation, Double> copy = new EnumMap<>(Operation.class);
+        copy.putAll(perOperation);
+        copy.put(operation, check("requests per second for " + operation.wireName(), requestsPerSecond));
         return new RateLimit(perSecond, copy);
+    }
+
+    /**
+     * Returns a copy with a different rate for one operation named as text, e.g. read from a configuration file.
+     *
+     * @param wireName the operation's wire name, e.g. {@code CompareFaces} (see {@link Operation#fromWireName})
+     * @param requestsPerSecond more than 0, at most 10,000
+     * @return the copy
+     * @throws InvalidArgumentException for a name that is not a Rekognition operation (the message lists the known
+     *     ones), or a rate out of range
+     */
+    public RateLimit withOperation(String wireName, double requestsPerSecond) {
+        return withOperation(Operation.fromWireName(wireName), requestsPerSecond);
     }
 
     private static double check(String what, double v) {
@@ -75,10 +90,10 @@ public final class RateLimit {
     /**
      * Returns the rate for an operation.
      *
-     * @param operation the operation name
+     * @param operation the operation
      * @return requests per second, or empty when unlimited
      */
-    public OptionalDouble limitFor(String operation) {
+    public OptionalDouble limitFor(Operation operation) {
         double v = perOperation.getOrDefault(operation, perSecond);
         return Double.isInfinite(v) ? OptionalDouble.empty() : OptionalDouble.of(v);
     }

@@ -4,7 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.rekoface.InvalidArgumentException;
+import dev.rekoface.RekofaceException;
+import dev.rekoface.batch.BatchOutcome;
+import dev.rekoface.image.ImageFormat;
+import dev.rekoface.image.ImageHeader;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ModelTest {
@@ -63,8 +69,8 @@ class ModelTest {
         BoundingBox b = new BoundingBox(-0.0108, 0.3674, 0.3146, 0.5718);
         assertThat(b.left()).isNegative();
         assertThat(b.toPixels(new ImageSize(100, 100)).left()).isCloseTo(-1.08, within(1e-9));
-        assertThatThrownBy(() -> new BoundingBox(0, 0, -0.1, 0.1)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new BoundingBox(Double.NaN, 0, 0.1, 0.1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new BoundingBox(0, 0, -0.1, 0.1)).isInstanceOf(InvalidArgumentException.class);
+        assertThatThrownBy(() -> new BoundingBox(Double.NaN, 0, 0.1, 0.1)).isInstanceOf(InvalidArgumentException.class);
     }
 
     @Test
@@ -73,6 +79,23 @@ class ModelTest {
         assertThatThrownBy(() -> Emotion.of(EmotionType.SAD, -1)).hasMessageContaining("confidence");
         assertThatThrownBy(() -> new Match(101, face())).hasMessageContaining("similarity");
         assertThatThrownBy(() -> Label.builder().name("x").confidence(120).build()).hasMessageContaining("confidence");
+    }
+
+    @Test
+    void valueChecks_badValue_throwTheLibrarysInvalidArgumentExceptionNamingIt() {
+        assertThatThrownBy(() -> new BooleanAttribute(true, 100.5)).isInstanceOf(InvalidArgumentException.class)
+            .hasMessageContaining("100.5");
+        assertThatThrownBy(() -> Label.builder().name("x").confidence(120).build()).isInstanceOf(InvalidArgumentException.class)
+            .hasMessageContaining("120.0");
+        assertThatThrownBy(() -> new AgeRange(30, 20)).isInstanceOf(InvalidArgumentException.class).hasMessageContaining("30-20");
+        assertThatThrownBy(() -> new ImageSize(0, 10)).isInstanceOf(InvalidArgumentException.class).hasMessageContaining("0x10");
+        assertThatThrownBy(() -> new ImageHeader(ImageFormat.JPEG, new ImageSize(10, 10), 9))
+            .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("was 9");
+        assertThatThrownBy(() -> new BatchOutcome<>(0, "a", Optional.of("r"), Optional.of(new RekofaceException("e"))))
+            .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("not both");
+        InvalidArgumentException e = org.assertj.core.api.Assertions.catchThrowableOfType(
+            () -> Emotion.of(EmotionType.SAD, -1), InvalidArgumentException.class);
+        assertThat(e.parameter()).contains("confidence");
     }
 
     @Test

@@ -9,6 +9,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.rekoface.Operation;
 import dev.rekoface.RekofaceAsyncClient;
 import dev.rekoface.RekofaceClient;
 import dev.rekoface.testkit.fixtures.Fixtures;
@@ -65,19 +66,19 @@ public final class RekognitionWireMock {
     }
 
     /** Answers an operation with a recorded response of the fixture pack. */
-    public void answer(String operation, String fixture) {
+    public void answer(Operation operation, String fixture) {
         answerJson(operation, Fixtures.response(fixture));
     }
 
     /** Answers an operation with a JSON body. */
-    public void answerJson(String operation, String json) {
-        wm.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("RekognitionService." + operation))
+    public void answerJson(Operation operation, String json) {
+        wm.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(operation.target()))
             .willReturn(json(200, json)));
     }
 
     /** Answers an operation with a service error. */
-    public void fail(String operation, int status, String errorType, String message) {
-        wm.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("RekognitionService." + operation))
+    public void fail(Operation operation, int status, String errorType, String message) {
+        wm.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(operation.target()))
             .willReturn(json(status, "{\"__type\":\"" + errorType + "\",\"Message\":\"" + message + "\"}")
                 .withHeader("x-amzn-RequestId", "req-1234")));
     }
@@ -93,7 +94,7 @@ public final class RekognitionWireMock {
     }
 
     /** Returns the requests made to an operation. */
-    public List<LoggedRequest> requests(String operation) {
-        return wm.findAll(postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("RekognitionService." + operation)));
+    public List<LoggedRequest> requests(Operation operation) {
+        return wm.findAll(postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(operation.target())));
     }
 }

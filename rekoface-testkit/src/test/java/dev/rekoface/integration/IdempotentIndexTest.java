@@ -5,13 +5,13 @@ import static dev.rekoface.integration.CollectionsTest.img;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rekoface.FaceCollection;
+import dev.rekoface.Operation;
 import dev.rekoface.RekofaceAsyncClient;
 import dev.rekoface.RekofaceClient;
 import dev.rekoface.model.IndexResult;
 import dev.rekoface.retry.Backoff;
 import dev.rekoface.retry.OperationMetrics;
 import dev.rekoface.retry.RetryPolicy;
-import dev.rekoface.testkit.Operation;
 import dev.rekoface.testkit.emulator.FaultProfile;
 import dev.rekoface.testkit.emulator.RekognitionEmulator;
 import dev.rekoface.testkit.junit.LocalRekognition;
@@ -52,7 +52,7 @@ class IdempotentIndexTest {
             assertThat(c.facesOf(OBAMA)).extracting(f -> f.faceId()).containsExactly(r.indexed().get(0).faceId());
         }
         assertThat(emulator.counters().requests(Operation.INDEX_FACES)).as("IndexFaces sent once, answer lost").isEqualTo(1);
-        assertThat(metrics.counts("IndexFaces").retries()).isEqualTo(1);
+        assertThat(metrics.counts(Operation.INDEX_FACES).retries()).isEqualTo(1);
     }
 
     @Test

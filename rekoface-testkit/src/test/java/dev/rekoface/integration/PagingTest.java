@@ -51,7 +51,7 @@ class PagingTest {
             Set<String> ids = new HashSet<>();
             all.forEach(f -> ids.add(f.faceId()));
             assertThat(ids).as("no face listed twice").hasSize(total);
-            assertThat(emulator.counters().requests(dev.rekoface.testkit.Operation.LIST_FACES)).isEqualTo(2);
+            assertThat(emulator.counters().requests(dev.rekoface.Operation.LIST_FACES)).isEqualTo(2);
             assertThat(async.collection("crowd").faces().toList().join()).hasSize(total);
             assertThat(crowd.facesOf("film crowd")).hasSize(total - 1);
 

@@ -1,6 +1,7 @@
 package dev.rekoface.benchmarks.core;
 
 import dev.rekoface.FaceCollection;
+import dev.rekoface.Operation;
 import dev.rekoface.RekofaceAsyncClient;
 import dev.rekoface.RekofaceClient;
 import dev.rekoface.batch.Batch;
@@ -12,7 +13,6 @@ import dev.rekoface.model.IndexResult;
 import dev.rekoface.model.IndexedFace;
 import dev.rekoface.retry.OperationMetrics;
 import dev.rekoface.retry.RateLimit;
-import dev.rekoface.testkit.Operation;
 import dev.rekoface.testkit.emulator.FaultProfile;
 import dev.rekoface.testkit.emulator.RekognitionEmulator;
 import java.awt.Color;
@@ -102,7 +102,7 @@ public final class FaultBenchmark {
             long lost = IntStream.range(0, n).filter(i -> !facesPerPerson.containsKey("person " + i)).count();
             long duplicated = facesPerPerson.values().stream().filter(c -> c > 1).count();
             long attempts = emu.counters().requests(Operation.INDEX_FACES);
-            OperationMetrics.Counts c = metrics.counts("IndexFaces");
+            OperationMetrics.Counts c = metrics.counts(Operation.INDEX_FACES);
             System.out.printf(Locale.ROOT, "%d IndexFaces with %.0f %% 500s, %.0f %% resets, %.0f %% lost answers and a throttle burst:%n",
                 n, errorRate * 100, resetRate * 100, lostRate * 100);
             System.out.printf(Locale.ROOT, "  %d outcomes, %d failed items, %d lost, %d duplicated, %d IndexFaces attempts (%.3f N), "

@@ -3,6 +3,7 @@ package dev.rekoface.benchmarks.core;
 import static dev.rekoface.benchmarks.Args.intArg;
 import static dev.rekoface.benchmarks.Args.strArg;
 
+import dev.rekoface.Operation;
 import dev.rekoface.RekofaceAsyncClient;
 import dev.rekoface.ThrottledException;
 import dev.rekoface.batch.Batch;
@@ -13,7 +14,6 @@ import dev.rekoface.image.ImageSource;
 import dev.rekoface.image.LocalImage;
 import dev.rekoface.model.FaceComparison;
 import dev.rekoface.retry.RateLimit;
-import dev.rekoface.testkit.Operation;
 import dev.rekoface.testkit.emulator.FaultProfile;
 import dev.rekoface.testkit.emulator.RekognitionEmulator;
 import dev.rekoface.testkit.fixtures.Fixtures;

@@ -1,6 +1,6 @@
 package dev.rekoface.benchmarks.emulator;
 
-import dev.rekoface.testkit.Operation;
+import dev.rekoface.Operation;
 import dev.rekoface.testkit.emulator.FaultProfile;
 import dev.rekoface.testkit.emulator.RekognitionEmulator;
 import dev.rekoface.testkit.fixtures.Fixtures;

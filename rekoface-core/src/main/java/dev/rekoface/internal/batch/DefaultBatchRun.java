@@ -5,7 +5,7 @@ import dev.rekoface.batch.BatchOutcome;
 import dev.rekoface.batch.BatchProgress;
 import dev.rekoface.batch.BatchRun;
 import dev.rekoface.batch.BatchSummary;
-import dev.rekoface.internal.ErrorMapper;
+import dev.rekoface.internal.mapper.ErrorMapper;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.NoSuchElementException;

@@ -1,9 +1,10 @@
 package dev.rekoface.internal.operation;
 
+import dev.rekoface.Operation;
 import dev.rekoface.image.ImageSource;
-import dev.rekoface.internal.ErrorMapper;
-import dev.rekoface.internal.ModelMapper;
-import dev.rekoface.internal.SdkImages;
+import dev.rekoface.internal.mapper.ErrorMapper;
+import dev.rekoface.internal.mapper.FaceMapper;
+import dev.rekoface.internal.mapper.SdkImages;
 import dev.rekoface.model.FaceComparison;
 import dev.rekoface.model.QualityFilter;
 import dev.rekoface.model.Threshold;
@@ -33,8 +34,8 @@ public final class CompareFacesOperation
     }
 
     @Override
-    public String name() {
-        return "CompareFaces";
+    public Operation operation() {
+        return Operation.COMPARE_FACES;
     }
 
     @Override
@@ -63,21 +64,11 @@ public final class CompareFacesOperation
 
     @Override
     public FaceComparison transformResponse(CompareFacesResponse response, Input input) {
-        var sourceSize = Checks.size(input.source());
-        var targetSize = Checks.size(input.target());
-        FaceComparison.Builder b = FaceComparison.builder();
-        ModelMapper.face(response.sourceImageFace(), sourceSize).ifPresent(b::sourceFace);
-        if (response.hasFaceMatches()) {
-            b.addAllMatches(ModelMapper.matches(response.faceMatches(), targetSize));
-        }
-        if (response.hasUnmatchedFaces()) {
-            response.unmatchedFaces().forEach(f -> b.addUnmatchedFaces(ModelMapper.face(f, targetSize)));
-        }
-        return b.build();
+        return FaceMapper.compareFaces(response, Checks.size(input.source()), Checks.size(input.target()));
     }
 
     @Override
     public Optional<FaceComparison> transformError(Throwable failure, Input input) {
-        return ErrorMapper.isNoFace(failure) ? Optional.of(FaceComparison.builder().build()) : Optional.empty();
+        return ErrorMapper.isNoFace(failure) ? Optional.of(FaceMapper.noFaceComparison()) : Optional.empty();
     }
 }

@@ -1,8 +1,9 @@
 package dev.rekoface.internal.operation;
 
+import dev.rekoface.Operation;
 import dev.rekoface.image.ImageSource;
-import dev.rekoface.internal.ModelMapper;
-import dev.rekoface.internal.SdkImages;
+import dev.rekoface.internal.mapper.FaceMapper;
+import dev.rekoface.internal.mapper.SdkImages;
 import dev.rekoface.model.FaceAttribute;
 import dev.rekoface.model.FaceAttributes;
 import dev.rekoface.model.FaceDetails;
@@ -32,8 +33,8 @@ public final class DetectFacesOperation
     }
 
     @Override
-    public String name() {
-        return "DetectFaces";
+    public Operation operation() {
+        return Operation.DETECT_FACES;
     }
 
     @Override
@@ -79,16 +80,6 @@ public final class DetectFacesOperation
 
     @Override
     public List<FaceDetails> transformResponse(DetectFacesResponse response, Input input) {
-        if (!response.hasFaceDetails()) {
-            return List.of();
-        }
-        var size = Checks.size(input.image());
-        List<software.amazon.awssdk.services.rekognition.model.FaceDetail> details = response.faceDetails();
-        FaceDetails[] out = new FaceDetails[details.size()];
-        int i = 0;
-        for (software.amazon.awssdk.services.rekognition.model.FaceDetail d : details) {
-            out[i++] = ModelMapper.face(d, size);
-        }
-        return List.of(out);
+        return FaceMapper.detectFaces(response, Checks.size(input.image()));
     }
 }

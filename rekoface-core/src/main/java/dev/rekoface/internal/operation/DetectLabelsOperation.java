@@ -1,11 +1,11 @@
 package dev.rekoface.internal.operation;
 
+import dev.rekoface.Operation;
 import dev.rekoface.image.ImageSource;
-import dev.rekoface.internal.ModelMapper;
-import dev.rekoface.internal.SdkImages;
+import dev.rekoface.internal.mapper.LabelMapper;
+import dev.rekoface.internal.mapper.SdkImages;
 import dev.rekoface.model.Label;
 import dev.rekoface.model.Threshold;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.services.rekognition.RekognitionAsyncClient;
@@ -33,8 +33,8 @@ public final class DetectLabelsOperation
     }
 
     @Override
-    public String name() {
-        return "DetectLabels";
+    public Operation operation() {
+        return Operation.DETECT_LABELS;
     }
 
     @Override
@@ -62,11 +62,6 @@ public final class DetectLabelsOperation
 
     @Override
     public List<Label> transformResponse(DetectLabelsResponse response, Input input) {
-        if (!response.hasLabels()) {
-            return List.of();
-        }
-        List<Label> out = new ArrayList<>(response.labels().size());
-        response.labels().forEach(l -> out.add(ModelMapper.label(l)));
-        return List.copyOf(out);
+        return LabelMapper.detectLabels(response);
     }
 }

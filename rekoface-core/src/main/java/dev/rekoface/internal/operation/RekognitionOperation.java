@@ -1,5 +1,8 @@
 package dev.rekoface.internal.operation;
 
+import dev.rekoface.Operation;
+import dev.rekoface.RekofaceException;
+import dev.rekoface.internal.mapper.ErrorMapper;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.services.rekognition.RekognitionAsyncClient;
@@ -9,6 +12,10 @@ import software.amazon.awssdk.services.rekognition.RekognitionClient;
  * One Rekognition call, shared by the sync and async clients: {@link #generateRequest} (validates and builds the SDK
  * request, before any network call) → {@link #serviceCall}/{@link #asyncServiceCall} → {@link #transformResponse}.
  *
+ * <p>Every call is one final class implementing this interface, with a stateless {@code INSTANCE} and its input as a
+ * record; {@code transformResponse} and {@code transformError} delegate the mapping to the mappers of
+ * {@code internal.mapper}, so an operation holds only the request rules and the call.
+ *
  * @param <I> rekoface's input
  * @param <Q> the SDK request
  * @param <R> the SDK response
@@ -16,8 +23,8 @@ import software.amazon.awssdk.services.rekognition.RekognitionClient;
  */
 public interface RekognitionOperation<I, Q, R, O> {
 
-    /** Returns the Rekognition operation name, e.g. {@code DetectFaces}. */
-    String name();
+    /** Returns the Rekognition operation this class calls: its rate, breaker and metrics are keyed by it. */
+    Operation operation();
 
     /**
      * Validates the input and builds the SDK request. Throws rekoface exceptions for bad input.
@@ -72,8 +79,8 @@ public interface RekognitionOperation<I, Q, R, O> {
      * @param input the input
      * @return the exception to report
      */
-    default dev.rekoface.RekofaceException mapError(Throwable failure, I input) {
-        return dev.rekoface.internal.ErrorMapper.map(failure, name(), resource(input));
+    default RekofaceException mapError(Throwable failure, I input) {
+        return ErrorMapper.map(failure, operation(), resource(input));
     }
 
     /**
@@ -94,7 +101,7 @@ public interface RekognitionOperation<I, Q, R, O> {
      * @param reads runs read-only operations
      * @return the result the lost answer would have carried, or empty to try the call again
      */
-    default CompletableFuture<Optional<O>> resolveAmbiguousFailure(I input, dev.rekoface.internal.Invoker reads) {
+    default CompletableFuture<Optional<O>> resolveAmbiguousFailure(I input, Invoker reads) {
         return CompletableFuture.completedFuture(Optional.empty());
     }
 

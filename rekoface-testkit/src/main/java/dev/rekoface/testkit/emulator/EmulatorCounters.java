@@ -1,6 +1,6 @@
 package dev.rekoface.testkit.emulator;
 
-import dev.rekoface.testkit.Operation;
+import dev.rekoface.Operation;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;

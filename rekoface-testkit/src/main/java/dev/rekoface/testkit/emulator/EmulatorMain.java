@@ -1,6 +1,6 @@
 package dev.rekoface.testkit.emulator;
 
-import dev.rekoface.testkit.Operation;
+import dev.rekoface.Operation;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;

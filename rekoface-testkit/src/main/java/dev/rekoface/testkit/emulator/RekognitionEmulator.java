@@ -5,7 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.rekoface.testkit.Operation;
+import dev.rekoface.InvalidArgumentException;
+import dev.rekoface.Operation;
 import dev.rekoface.testkit.faces.CatalogueFaceSource;
 import dev.rekoface.testkit.faces.FaceSource;
 import dev.rekoface.testkit.faces.SimulatedFaceSource;
@@ -242,9 +243,8 @@ public final class RekognitionEmulator implements AutoCloseable {
             }
             byte[] body = ex.getRequestBody().readAllBytes();
             String target = ex.getRequestHeaders().getFirst("X-Amz-Target");
-            Optional<Operation> found = target != null && target.startsWith(Operation.TARGET_PREFIX)
-                ? Operation.find(target.substring(Operation.TARGET_PREFIX.length())) : Optional.empty();
-            if (!"POST".equals(method) || found.isEmpty() || !found.get().target().equals(target)) {
+            Optional<Operation> found = operationOf(target);
+            if (!"POST".equals(method) || found.isEmpty()) {
                 counters.unknownOperation();
                 name = target == null ? "(no X-Amz-Target)" : target;
                 status = 400;
@@ -332,6 +332,18 @@ public final class RekognitionEmulator implements AutoCloseable {
             Thread.sleep(d.toMillis(), d.toNanosPart() % 1_000_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The operation an {@code X-Amz-Target} header names exactly, e.g. {@code RekognitionService.DetectFaces}. */
+    private static Optional<Operation> operationOf(String target) {
+        if (target == null || !target.startsWith(Operation.TARGET_PREFIX)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Operation.fromWireName(target.substring(Operation.TARGET_PREFIX.length())));
+        } catch (InvalidArgumentException unknown) {
+            return Optional.empty();
         }
     }
 

@@ -9,7 +9,7 @@ import dev.rekoface.model.FaceDetails;
 import dev.rekoface.model.ImageSize;
 import dev.rekoface.model.Pose;
 import dev.rekoface.model.Quality;
-import dev.rekoface.testkit.Operation;
+import dev.rekoface.Operation;
 import dev.rekoface.testkit.faces.CatalogueFaceSource;
 import dev.rekoface.testkit.faces.FaceSource;
 import dev.rekoface.testkit.faces.SimulatedFaceSource;

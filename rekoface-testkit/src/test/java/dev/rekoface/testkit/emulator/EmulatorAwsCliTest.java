@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.rekoface.testkit.Operation;
+import dev.rekoface.Operation;
 import dev.rekoface.testkit.fixtures.Fixtures;
 import dev.rekoface.testkit.junit.LocalRekognition;
 import java.nio.file.Files;

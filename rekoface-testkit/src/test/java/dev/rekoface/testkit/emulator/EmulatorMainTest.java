@@ -2,7 +2,7 @@ package dev.rekoface.testkit.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rekoface.testkit.Operation;
+import dev.rekoface.Operation;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.rekoface.testkit.Operation;
+import dev.rekoface.Operation;
 import dev.rekoface.testkit.fixtures.Fixtures;
 import dev.rekoface.testkit.junit.LocalRekognition;
 import java.net.URI;

@@ -8,9 +8,9 @@ import static org.junit.platform.testkit.engine.EventConditions.test;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
 import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
 
+import dev.rekoface.Operation;
 import dev.rekoface.RekofaceAsyncClient;
 import dev.rekoface.RekofaceClient;
-import dev.rekoface.testkit.Operation;
 import dev.rekoface.testkit.emulator.FaultProfile;
 import dev.rekoface.testkit.emulator.RekognitionEmulator;
 import dev.rekoface.testkit.stub.RekognitionStubs;

@@ -3,7 +3,7 @@ package dev.rekoface.testkit.record;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.rekoface.testkit.Operation;
+import dev.rekoface.Operation;
 import dev.rekoface.testkit.emulator.RekognitionEmulator;
 import dev.rekoface.testkit.fixtures.Fixtures;
 import java.net.URI;

@@ -3,10 +3,10 @@ package dev.rekoface.testkit.stub;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.rekoface.Operation;
 import dev.rekoface.RekofaceClient;
 import dev.rekoface.ThrottledException;
 import dev.rekoface.image.ImageSource;
-import dev.rekoface.testkit.Operation;
 import dev.rekoface.testkit.fixtures.Fixtures;
 import dev.rekoface.testkit.junit.StubbedRekognition;
 import java.time.Duration;

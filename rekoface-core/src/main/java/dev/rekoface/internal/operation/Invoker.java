@@ -1,7 +1,7 @@
-package dev.rekoface.internal;
+package dev.rekoface.internal.operation;
 
 import dev.rekoface.RekofaceException;
-import dev.rekoface.internal.operation.RekognitionOperation;
+import dev.rekoface.internal.mapper.ErrorMapper;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -9,6 +9,9 @@ import java.util.concurrent.CompletionException;
  * Runs operations for the facade, sync or async behind one signature, so that every workflow (paging, forget,
  * create-if-absent, ...) is written once. The sync client's invoker runs the call on the calling thread and returns a
  * completed future; the async one returns the SDK's future. Failures are always {@link RekofaceException}s.
+ *
+ * <p>Declared next to the operations (and implemented by the policy layer above them) because an operation that is
+ * not idempotent runs read-only operations through it to resolve an ambiguous failure.
  */
 public interface Invoker extends AutoCloseable {
 

@@ -1,4 +1,4 @@
-package dev.rekoface.internal;
+package dev.rekoface.internal.mapper;
 
 import dev.rekoface.image.ImageSource;
 import dev.rekoface.image.LocalImage;

@@ -1,10 +1,11 @@
-package dev.rekoface.internal;
+package dev.rekoface.internal.mapper;
 
 import dev.rekoface.AccessDeniedException;
 import dev.rekoface.AlreadyExistsException;
 import dev.rekoface.InvalidArgumentException;
 import dev.rekoface.InvalidImageException;
 import dev.rekoface.NotFoundException;
+import dev.rekoface.Operation;
 import dev.rekoface.RekofaceException;
 import dev.rekoface.ServiceFailureException;
 import dev.rekoface.ThrottledException;
@@ -37,11 +38,12 @@ public final class ErrorMapper {
      * Maps any failure of a call.
      *
      * @param failure what the SDK threw (possibly wrapped in a CompletionException)
-     * @param operation the Rekognition operation, e.g. {@code DetectFaces}
+     * @param op the Rekognition operation
      * @param resource what a not-found or already-exists error refers to, e.g. {@code collection 'faces'}, or null
      * @return the rekoface exception
      */
-    public static RekofaceException map(Throwable failure, String operation, String resource) {
+    public static RekofaceException map(Throwable failure, Operation op, String resource) {
+        String operation = op.wireName();
         Throwable t = unwrap(failure);
         if (t instanceof RekofaceException r) {
             return r;
@@ -60,6 +62,24 @@ public final class ErrorMapper {
             throw err;
         }
         return new RekofaceException(operation + " failed unexpectedly: " + t, t);
+    }
+
+    /**
+     * Maps a failure that means "already exists" although the service's error code is another one (CreateUser
+     * answers ConflictException for an existing user).
+     *
+     * @param failure what the SDK threw (possibly wrapped)
+     * @param op the operation
+     * @param resource what already exists, e.g. {@code user 'ann' in collection 'faces'}
+     * @param id the id of what already exists
+     * @return the already-exists exception, with the SDK exception as its cause
+     */
+    public static AlreadyExistsException alreadyExists(Throwable failure, Operation op, String resource, String id) {
+        Throwable cause = unwrap(failure);
+        RekofaceException mapped = map(cause, op, resource);
+        return new AlreadyExistsException(op.wireName() + ": " + resource + " already exists (" + mapped.getMessage() + ")", id,
+            cause instanceof RekofaceException r && r.getCause() != null ? r.getCause() : cause,
+            mapped.errorCode().orElse(null), mapped.requestId().orElse(null));
     }
 
     /** Removes CompletionException/ExecutionException wrappers. */

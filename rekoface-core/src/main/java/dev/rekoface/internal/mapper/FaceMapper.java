@@ -1,4 +1,4 @@
-package dev.rekoface.internal;
+package dev.rekoface.internal.mapper;
 
 import dev.rekoface.model.AgeRange;
 import dev.rekoface.model.BooleanAttribute;
@@ -10,8 +10,7 @@ import dev.rekoface.model.FaceDetails;
 import dev.rekoface.model.Gender;
 import dev.rekoface.model.GenderType;
 import dev.rekoface.model.ImageSize;
-import dev.rekoface.model.Label;
-import dev.rekoface.model.LabelInstance;
+import dev.rekoface.model.FaceComparison;
 import dev.rekoface.model.Landmark;
 import dev.rekoface.model.LandmarkType;
 import dev.rekoface.model.Match;
@@ -28,15 +27,63 @@ import java.util.RandomAccess;
 import software.amazon.awssdk.services.rekognition.model.ComparedFace;
 import software.amazon.awssdk.services.rekognition.model.CompareFacesMatch;
 import software.amazon.awssdk.services.rekognition.model.ComparedSourceImageFace;
+import software.amazon.awssdk.services.rekognition.model.CompareFacesResponse;
+import software.amazon.awssdk.services.rekognition.model.DetectFacesResponse;
 import software.amazon.awssdk.services.rekognition.model.FaceDetail;
 
 /**
- * Maps SDK response shapes to rekoface models. Tolerant by design: a missing number is 0 only where the shape is
+ * Maps the SDK's face shapes to rekoface models: DetectFaces and CompareFaces answers, and the face details, boxes and
+ * confidences the other mappers share. Tolerant by design: a missing number is 0 only where the shape is
  * present but incomplete, confidences are clamped to 0-100, unknown enum strings map to UNKNOWN with the raw string
  * kept; nothing a newer or hand-edited response contains makes it throw.
  */
-public final class ModelMapper {
-    private ModelMapper() {
+public final class FaceMapper {
+    private FaceMapper() {
+    }
+
+    /**
+     * Maps a DetectFaces answer.
+     *
+     * @param response the SDK response
+     * @param size the displayed image size, or null when unknown
+     * @return the faces, in the service's order
+     */
+    public static List<FaceDetails> detectFaces(DetectFacesResponse response, ImageSize size) {
+        if (!response.hasFaceDetails()) {
+            return List.of();
+        }
+        List<FaceDetail> details = response.faceDetails();
+        FaceDetails[] out = new FaceDetails[details.size()];
+        int i = 0;
+        for (FaceDetail d : details) {
+            out[i++] = face(d, size);
+        }
+        return List.of(out);
+    }
+
+    /**
+     * Maps a CompareFaces answer.
+     *
+     * @param response the SDK response
+     * @param sourceSize the source's displayed size, or null
+     * @param targetSize the target's displayed size, or null
+     * @return the comparison, matches best first
+     */
+    public static FaceComparison compareFaces(CompareFacesResponse response, ImageSize sourceSize, ImageSize targetSize) {
+        FaceComparison.Builder b = FaceComparison.builder();
+        face(response.sourceImageFace(), sourceSize).ifPresent(b::sourceFace);
+        if (response.hasFaceMatches()) {
+            b.addAllMatches(matches(response.faceMatches(), targetSize));
+        }
+        if (response.hasUnmatchedFaces()) {
+            response.unmatchedFaces().forEach(f -> b.addUnmatchedFaces(face(f, targetSize)));
+        }
+        return b.build();
+    }
+
+    /** Returns the comparison of an image without a face: no source face, no match. */
+    public static FaceComparison noFaceComparison() {
+        return FaceComparison.builder().build();
     }
 
     /**
@@ -175,68 +222,6 @@ public final class ModelMapper {
         }
         out.sort(Comparator.comparingDouble(Match::similarity).reversed());
         return out;
-    }
-
-    /**
-     * Maps a DetectLabels label.
-     *
-     * @param l the SDK label
-     * @return the label
-     */
-    public static Label label(software.amazon.awssdk.services.rekognition.model.Label l) {
-        Label.Builder b = Label.builder().name(l.name() == null ? "" : l.name()).confidence(percent(l.confidence()));
-        if (l.hasInstances()) {
-            l.instances().stream().filter(i -> i.boundingBox() != null)
-                .forEach(i -> b.addInstances(new LabelInstance(box(i.boundingBox()), percent(i.confidence()))));
-        }
-        if (l.hasParents()) {
-            l.parents().forEach(p -> b.addParents(p.name()));
-        }
-        if (l.hasAliases()) {
-            l.aliases().forEach(a -> b.addAliases(a.name()));
-        }
-        if (l.hasCategories()) {
-            l.categories().forEach(c -> b.addCategories(c.name()));
-        }
-        return b.build();
-    }
-
-    /**
-     * Maps a stored face (ListFaces, SearchFaces, IndexFaces), decoding its person ids.
-     *
-     * @param f the SDK face
-     * @param details the full face detail when the call returned one, or null
-     * @return the face
-     */
-    public static dev.rekoface.model.IndexedFace indexedFace(software.amazon.awssdk.services.rekognition.model.Face f,
-                                                             FaceDetails details) {
-        return new dev.rekoface.model.IndexedFace(
-            f.faceId() == null ? "" : f.faceId(),
-            Optional.ofNullable(f.imageId()),
-            Optional.ofNullable(f.externalImageId()).map(dev.rekoface.model.PersonId::decode),
-            Optional.ofNullable(f.externalImageId()),
-            Optional.ofNullable(f.userId()).map(dev.rekoface.model.PersonId::decode),
-            box(f.boundingBox()),
-            percent(f.confidence()),
-            Optional.ofNullable(f.indexFacesModelVersion()),
-            Optional.ofNullable(details));
-    }
-
-    /**
-     * Maps a face that IndexFaces did not store.
-     *
-     * @param u the SDK shape
-     * @param size the displayed image size, or null
-     * @return the face with its reasons
-     */
-    public static dev.rekoface.model.UnindexedFace unindexedFace(
-        software.amazon.awssdk.services.rekognition.model.UnindexedFace u, ImageSize size) {
-        java.util.EnumSet<dev.rekoface.model.UnindexedReason> reasons = java.util.EnumSet.noneOf(dev.rekoface.model.UnindexedReason.class);
-        if (u.hasReasons()) {
-            u.reasonsAsStrings().forEach(r -> reasons.add(dev.rekoface.model.UnindexedReason.fromWire(r)));
-        }
-        FaceDetail d = u.faceDetail() == null ? FaceDetail.builder().build() : u.faceDetail();
-        return new dev.rekoface.model.UnindexedFace(reasons, face(d, size));
     }
 
     /**
