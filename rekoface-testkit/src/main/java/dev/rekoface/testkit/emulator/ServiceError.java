@@ -2,8 +2,8 @@ package dev.rekoface.testkit.emulator;
 
 /**
  * An error answer of the emulated service: the {@code __type}, the message and the HTTP status. Messages are kept
- * short and writable: at most {@value #MAX_MESSAGE} characters, unpaired surrogates replaced, so that a request
- * carrying a megabyte-long or broken string never comes back whole in an error.
+ * short: at most {@value #MAX_MESSAGE} characters, and values echoed in them are cut by {@link #cut(String)}, so that
+ * a request carrying a megabyte-long string never comes back whole in an error.
  */
 final class ServiceError extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -57,24 +57,8 @@ final class ServiceError extends RuntimeException {
         return value.substring(0, end) + "...(" + value.length() + " characters)";
     }
 
-    /** Caps the length of a message and replaces unpaired surrogates, which cannot be written as UTF-8. */
+    /** Caps the length of a message. */
     private static String writable(String message) {
-        if (message == null) {
-            return "";
-        }
-        String s = cut(message, MAX_MESSAGE);
-        StringBuilder sb = null;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            boolean paired = Character.isHighSurrogate(c) ? i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))
-                : !Character.isLowSurrogate(c) || i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
-            if (!paired && sb == null) {
-                sb = new StringBuilder(s.length()).append(s, 0, i);
-            }
-            if (sb != null) {
-                sb.append(paired ? c : '\uFFFD');
-            }
-        }
-        return sb == null ? s : sb.toString();
+        return message == null ? "" : cut(message, MAX_MESSAGE);
     }
 }

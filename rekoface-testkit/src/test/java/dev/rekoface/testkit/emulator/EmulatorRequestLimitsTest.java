@@ -91,6 +91,15 @@ class EmulatorRequestLimitsTest {
     }
 
     @Test
+    void indexFaces_maxFacesNull_indexesAsIfAbsent(RekognitionEmulator emu) throws Exception {
+        assertThat(post(emu, "CreateCollection", "{\"CollectionId\":\"nul\"}").statusCode()).isEqualTo(200);
+        HttpResponse<String> r = post(emu, "IndexFaces", "{\"CollectionId\":\"nul\",\"Image\":{\"Bytes\":\"" + FACE
+            + "\"},\"MaxFaces\":null}");
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(faceCount(emu, "nul")).isEqualTo(1);
+    }
+
+    @Test
     void searchFacesByImage_maxFacesOverTheLongRange_quotesTheValueUnwrapped(RekognitionEmulator emu) throws Exception {
         HttpResponse<String> r = post(emu, "SearchFacesByImage", "{\"CollectionId\":\"any\",\"Image\":{\"Bytes\":\"" + FACE
             + "\"},\"MaxFaces\":9223372036854775808}");
@@ -227,9 +236,10 @@ class EmulatorRequestLimitsTest {
     }
 
     @Test
-    void createCollection_unpairedSurrogateInId_answersValidationException(RekognitionEmulator emu) throws Exception {
+    void createCollection_unpairedSurrogateInId_answersValidationExceptionQuotingIt(RekognitionEmulator emu) throws Exception {
         HttpResponse<String> r = post(emu, "CreateCollection", "{\"CollectionId\":\"a\\ud800b\"}");
-        assertThat(error(r, 400, "ValidationException").get("Message").asText()).contains("Value 'a\uFFFDb' at 'collectionId'");
+        assertThat(r.body()).contains("Value 'a\\uD800b' at 'collectionId'");
+        assertThat(error(r, 400, "ValidationException").get("Message").asText()).contains("Value 'a\ud800b' at 'collectionId'");
     }
 
     @Test
