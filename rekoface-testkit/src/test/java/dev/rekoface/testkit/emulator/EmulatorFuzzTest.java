@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
  *
  * <p>Reproducible: case {@code i} is built from {@code new Random(seed * 1_000_003 + i)}. The seed is random per run
  * unless {@code -Drekoface.fuzz.seed=N} sets it; it is printed at the start and in every failure. Other properties:
- * {@code rekoface.fuzz.requests} (default 1200), {@code rekoface.fuzz.case} (send only that case),
+ * {@code rekoface.fuzz.requests} (default 1200), {@code rekoface.fuzz.case} (send only that case; it usually fails
+ * alone as it failed in the run, though state left by earlier cases, such as idempotency tokens, is then missing),
  * {@code rekoface.fuzz.engine=false} (simulated faces instead of the local face engine, which decodes the images of
  * faces the catalogue does not know, as the standalone emulator and the CLI's local stack do).
  */

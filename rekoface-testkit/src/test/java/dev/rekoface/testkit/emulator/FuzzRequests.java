@@ -207,14 +207,14 @@ final class FuzzRequests {
         return switch (shapeName) {
             case "CollectionId" -> r.nextInt(6) == 0 ? "fuzz-" + r.nextInt(4) : collection;
             case "UserId" -> r.nextInt(4) == 0 ? "user-" + r.nextInt(4) : user;
-            case "FaceId" -> faceIds.isEmpty() || r.nextInt(4) == 0 ? UUID.randomUUID().toString() : faceIds.get(r.nextInt(faceIds.size()));
+            case "FaceId" -> faceIds.isEmpty() || r.nextInt(4) == 0 ? new UUID(r.nextLong(), r.nextLong()).toString() : faceIds.get(r.nextInt(faceIds.size()));
             case "ExternalImageId" -> "ext_" + r.nextInt(100);
             case "ClientRequestToken" -> "token-" + r.nextInt(1000);
             case "S3Bucket" -> "fuzz-bucket";
             case "S3ObjectName" -> "photos/" + IMAGES.get(r.nextInt(IMAGES.size()));
             case "S3ObjectVersion" -> "v1";
             case "PaginationToken" -> r.nextBoolean() ? "bm90IGEgdG9rZW4" : Base64.getUrlEncoder().encodeToString(
-                ("ListFaces\n" + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8));
+                ("ListFaces\n" + new UUID(r.nextLong(), r.nextLong())).getBytes(StandardCharsets.UTF_8));
             case "GeneralLabelsFilterValue" -> "Person";
             default -> "a" + r.nextInt(10);
         };
