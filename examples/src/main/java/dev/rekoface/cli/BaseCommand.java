@@ -3,8 +3,11 @@ package dev.rekoface.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.rekoface.InvalidArgumentException;
+import dev.rekoface.InvalidImageException;
 import dev.rekoface.RekofaceClient;
 import dev.rekoface.examples.Env;
+import dev.rekoface.image.ImageOption;
 import dev.rekoface.image.ImageSource;
 import dev.rekoface.image.LocalImage;
 import dev.rekoface.s3.S3Uri;
@@ -52,12 +55,14 @@ abstract class BaseCommand implements Callable<Integer> {
 
     /** An IMAGE argument, checked as far as possible without a backend: a file read and validated, or an S3 URI parsed. */
     record ImageArg(String text, LocalImage local, S3Uri s3) {
-        static ImageArg parse(String arg) {
-            if (arg.startsWith("s3:")) {
-                return new ImageArg(arg, null, S3Uri.parse(arg));
-            }
-            return new ImageArg(arg, ImageSource.fromFile(Path.of(arg)), null);
+    }
+
+    /** Parses an IMAGE argument: an {@code s3://BUCKET/KEY} object, or a file read and validated now. */
+    ImageArg imageArg(String arg) {
+        if (arg.startsWith("s3:")) {
+            return new ImageArg(arg, null, objectUri(arg, ""));
         }
+        return new ImageArg(arg, readFile(Path.of(arg)), null);
     }
 
     /** Resolves a parsed IMAGE argument, checking an S3 object (starts the backend). */
@@ -70,16 +75,70 @@ abstract class BaseCommand implements Callable<Integer> {
      * (read and validated now, before any call).
      */
     ImageSource image(String arg) {
-        return resolve(ImageArg.parse(arg));
+        return resolve(imageArg(arg));
     }
 
     /** Like {@link #image(String)}, but always the pixels: an S3 image is downloaded. */
     LocalImage localImage(String arg) {
         if (arg.startsWith("s3:")) {
-            S3Uri uri = S3Uri.parse(arg);
-            return env().s3().download(uri);
+            return env().s3().download(objectUri(arg, ""));
         }
-        return ImageSource.fromFile(Path.of(arg));
+        return readFile(Path.of(arg));
+    }
+
+    /**
+     * Parses an S3 URI that must name an object. One rule for every command: {@code s3://BUCKET} names a bucket and
+     * {@code s3://BUCKET/PREFIX/} a prefix, and neither is an object (only {@code scan} takes prefixes).
+     *
+     * @param text the argument
+     * @param hint appended to the message when the URI names no object
+     * @return the URI
+     */
+    static S3Uri objectUri(String text, String hint) {
+        S3Uri uri = S3Uri.parse(text);
+        if (uri.objectKey().isEmpty()) {
+            throw new InvalidArgumentException("s3 uri", "'" + text + "' names " + (uri.key().isEmpty() ? "the bucket "
+                + uri.bucket() : "the prefix " + uri.key() + " in bucket " + uri.bucket()) + ", not an object; give the "
+                + "object's key: s3://" + uri.bucket() + "/" + uri.key() + "KEY" + hint);
+        }
+        return uri;
+    }
+
+    /** Returns whether this command has {@code --downscale} and it is on. */
+    boolean downscale() {
+        CommandLine.Model.OptionSpec o = spec.findOption("--downscale");
+        return o != null && Boolean.TRUE.equals(o.getValue());
+    }
+
+    /** Reads and validates an image file, with {@code --downscale} if given, in the command line's own words. */
+    LocalImage readFile(Path file) {
+        try {
+            return downscale() ? ImageSource.fromFile(file, ImageOption.DOWNSCALE_TO_FIT) : ImageSource.fromFile(file);
+        } catch (InvalidImageException e) {
+            throw inCliTerms(e, downscale());
+        }
+    }
+
+    /**
+     * Rephrases the advice of an image error for the command line: the library's message names its Java options
+     * (for example {@code ImageOption.DOWNSCALE_TO_FIT}); the command line names its own.
+     *
+     * @param e the library's error
+     * @param downscaled whether {@code --downscale} was given
+     * @return an error with the same reason and cause, and the command line's advice
+     */
+    static InvalidImageException inCliTerms(InvalidImageException e, boolean downscaled) {
+        String m = e.getMessage();
+        String fact = m.contains("; ") ? m.substring(0, m.indexOf("; ")) : m;
+        String advice = switch (e.reason()) {
+            case TOO_LARGE -> downscaled ? "--downscale reads at most 64 MB; make the file smaller first"
+                : "Rekognition takes at most 5 MB as bytes: add --downscale to send a smaller re-encoded copy, or upload it "
+                    + "(rekoface upload FILE s3://BUCKET/KEY) and pass its s3:// URI, where 15 MB is allowed";
+            case BASE64_TEXT -> "the command line reads image files: decode the base64 into a .jpg or .png file first "
+                + "(for example: base64 -d FILE > image.jpg)";
+            default -> null;
+        };
+        return advice == null ? e : new InvalidImageException(e.reason(), fact + "; " + advice, e);
     }
 
     /** Prints a JSON document. */

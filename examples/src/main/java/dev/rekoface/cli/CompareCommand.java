@@ -8,6 +8,7 @@ import dev.rekoface.model.Match;
 import dev.rekoface.model.QualityFilter;
 import dev.rekoface.model.Threshold;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -21,6 +22,9 @@ final class CompareCommand extends BaseCommand {
     @Parameters(index = "1", paramLabel = "TARGET", description = "Where to look: a file or s3://BUCKET/KEY.")
     String target;
 
+    @Mixin
+    ImageOptions imageOptions;
+
     @Option(names = "--threshold", paramLabel = "PERCENT", defaultValue = "80",
         description = "Lowest similarity that counts as a match, 0-100 (default: ${DEFAULT-VALUE}).")
     double threshold;
@@ -32,8 +36,8 @@ final class CompareCommand extends BaseCommand {
     @Override
     int execute() {
         Threshold t = Threshold.of("--threshold", threshold);
-        ImageArg src = ImageArg.parse(source);
-        ImageArg tgt = ImageArg.parse(target);
+        ImageArg src = imageArg(source);
+        ImageArg tgt = imageArg(target);
         FaceComparison cmp = rekognition().compareFaces(resolve(src), resolve(tgt), t, qualityFilter);
         if (json()) {
             ObjectNode doc = Render.object().put("source", source).put("target", target).put("threshold", t.percent());

@@ -14,6 +14,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -23,6 +24,9 @@ import picocli.CommandLine.Parameters;
 final class DetectCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "IMAGE", description = "A JPEG or PNG file, or s3://BUCKET/KEY.")
     String image;
+
+    @Mixin
+    ImageOptions imageOptions;
 
     @Option(names = "--attributes", paramLabel = "SET", defaultValue = "DEFAULT",
         description = "DEFAULT (box, pose, quality, landmarks), ALL, or a comma-separated list such as "

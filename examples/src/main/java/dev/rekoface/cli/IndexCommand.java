@@ -8,6 +8,7 @@ import dev.rekoface.model.IndexedFace;
 import dev.rekoface.model.QualityFilter;
 import dev.rekoface.model.UnindexedFace;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -17,6 +18,9 @@ import picocli.CommandLine.Parameters;
 final class IndexCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "IMAGE", description = "A JPEG or PNG file, or s3://BUCKET/KEY.")
     String image;
+
+    @Mixin
+    ImageOptions imageOptions;
 
     @Option(names = {"--collection", "-c"}, required = true, paramLabel = "C", description = "The collection.")
     String collection;

@@ -6,6 +6,7 @@ import dev.rekoface.model.Label;
 import dev.rekoface.model.Threshold;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -15,6 +16,9 @@ import picocli.CommandLine.Parameters;
 final class LabelsCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "IMAGE", description = "A JPEG or PNG file, or s3://BUCKET/KEY.")
     String image;
+
+    @Mixin
+    ImageOptions imageOptions;
 
     @Option(names = "--max", paramLabel = "N", defaultValue = "10", description = "At most N labels (default: ${DEFAULT-VALUE}).")
     int max;

@@ -26,7 +26,7 @@ final class PresignCommand extends BaseCommand {
 
     @Override
     int execute() {
-        S3Uri s3 = S3Uri.parse(uri);
+        S3Uri s3 = objectUri(uri, "");
         Duration d = dev.rekoface.s3.S3Images.checkPresignExpiry(Durations.parse(expires));
         PresignedUrl p = put != null ? env().s3().presignPut(s3, d, put) : env().s3().presignGet(s3, d);
         if (json()) {

@@ -5,6 +5,7 @@ import dev.rekoface.model.Recognition;
 import dev.rekoface.model.Threshold;
 import java.util.Optional;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -14,6 +15,9 @@ import picocli.CommandLine.Parameters;
 final class RecognizeCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "IMAGE", description = "A JPEG or PNG file, or s3://BUCKET/KEY.")
     String image;
+
+    @Mixin
+    ImageOptions imageOptions;
 
     @Option(names = {"--collection", "-c"}, required = true, paramLabel = "C", description = "The collection.")
     String collection;

@@ -15,6 +15,7 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -28,6 +29,9 @@ final class ScanCommand extends BaseCommand {
 
     @Option(names = "--find", paramLabel = "IMAGE", description = "Find this person: the largest face of IMAGE.")
     String find;
+
+    @Mixin
+    ImageOptions imageOptions;
 
     @Option(names = "--collection", paramLabel = "C", description = "Instead: recognize the people of a collection.")
     String collection;
@@ -61,11 +65,15 @@ final class ScanCommand extends BaseCommand {
             throw new InvalidArgumentException("--find", "scan: give exactly one of --find IMAGE, --collection C or --detect");
         }
         Threshold t = Threshold.of("--threshold", threshold);
+        Path outputDir = output.toAbsolutePath().getParent();
+        if (outputDir != null && !Files.isDirectory(outputDir)) {
+            throw new InvalidArgumentException("--output", "--output " + output + ": no such directory " + outputDir);
+        }
         if (!resume && Files.exists(output)) {
             throw new InvalidArgumentException("--output", "--output " + output + " exists; pass --resume to continue "
                 + "that scan, or choose another file");
         }
-        ImageArg reference = find != null ? ImageArg.parse(find) : null;
+        ImageArg reference = find != null ? imageArg(find) : null;
         BucketScan.Builder b = BucketScan.builder().images(env().s3()).client(rekognition()).source(uri).output(output)
             .resume(resume).concurrency(concurrency);
         if (find != null) {

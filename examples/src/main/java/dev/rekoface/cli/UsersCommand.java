@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -142,6 +143,9 @@ final class UsersCommand implements Runnable {
     static final class Search extends UsersBase {
         @Parameters(index = "0", paramLabel = "IMAGE", description = "A JPEG or PNG file, or s3://BUCKET/KEY.")
         String image;
+
+        @Mixin
+        ImageOptions imageOptions;
 
         @Option(names = "--threshold", paramLabel = "PERCENT", defaultValue = "80",
             description = "Lowest user match similarity, 0-100 (default: ${DEFAULT-VALUE}).")

@@ -307,4 +307,73 @@ class RekofaceCliTest {
         assertThat(r.err().lines().filter(l -> l.startsWith("rekoface: using "))).containsExactly(
             "rekoface: using Rekognition at " + stack.rekognitionEndpoint() + " and S3 at " + stack.s3Endpoint());
     }
+
+    /** A valid JPEG of the sample {@code name} padded with comment segments to over {@code bytes}. */
+    private static Path paddedJpeg(String name, int bytes) throws IOException {
+        byte[] jpeg = Files.readAllBytes(Path.of(sample(dir, name)));
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(bytes + jpeg.length);
+        out.write(jpeg, 0, 2); // SOI
+        byte[] comment = new byte[65533];
+        java.util.Arrays.fill(comment, (byte) 'x');
+        while (out.size() < bytes) {
+            out.write(0xFF);
+            out.write(0xFE);
+            out.write(0xFF);
+            out.write(0xFF); // length 65535, itself included
+            out.write(comment, 0, comment.length);
+        }
+        out.write(jpeg, 2, jpeg.length - 2);
+        Path p = dir.resolve("big-" + name);
+        Files.write(p, out.toByteArray());
+        return p;
+    }
+
+    @Test
+    void detect_imageOverFiveMegabytes_namesTheDownscaleOption_andDownscaleSendsIt() throws IOException {
+        Path big = paddedJpeg("obama.jpg", 6 * 1024 * 1024);
+        CliRun refused = cli("detect", big.toString());
+        assertBadInput(refused, "--downscale");
+        assertThat(refused.err()).contains(big.toString()).contains("s3://").doesNotContain("ImageOption").doesNotContain("DOWNSCALE_TO_FIT");
+        JsonNode doc = json(cli("detect", big.toString(), "--downscale", "--json"));
+        assertThat(doc.get("faces")).hasSize(1);
+    }
+
+    @Test
+    void detect_base64TextFile_saysToDecodeIt_inTheCommandLinesTerms() throws IOException {
+        Path text = dir.resolve("obama.b64");
+        Files.writeString(text, java.util.Base64.getEncoder().encodeToString(Files.readAllBytes(Path.of(sample(dir, "obama.jpg")))));
+        CliRun r = cli("detect", text.toString());
+        assertBadInput(r, "base64 text of a JPEG");
+        assertThat(r.err()).contains("base64 -d").doesNotContain("ImageSource").doesNotContain("fromBase64");
+    }
+
+    @Test
+    void s3Uris_bucketWithoutKey_refusedByUploadAndDetectAlike_beforeAnyCall() {
+        String file = sample(dir, "coffee.png");
+        String bucket = "s3://" + LocalStack.SAMPLES_BUCKET;
+        CliRun upload = cli("upload", file, bucket);
+        assertBadInput(upload, "names the bucket " + LocalStack.SAMPLES_BUCKET + ", not an object");
+        assertThat(upload.err()).contains(bucket + "/KEY").contains("end the URI with '/'");
+        assertBadInput(cli("detect", bucket), "names the bucket " + LocalStack.SAMPLES_BUCKET + ", not an object");
+        assertBadInput(cli("detect", bucket + "/photos/"), "names the prefix photos/");
+        assertBadInput(cli("presign", bucket, "--expires", "1h"), "not an object");
+    }
+
+    @Test
+    void upload_toBucketRootWithSlash_takesTheFileName_andAcceptsUpToFifteenMegabytes() throws IOException {
+        JsonNode up = json(cli("upload", sample(dir, "obama2.jpg"), "s3://" + LocalStack.SAMPLES_BUCKET + "/", "--json"));
+        assertThat(up.get("uri").asText()).isEqualTo("s3://" + LocalStack.SAMPLES_BUCKET + "/obama2.jpg");
+        Path big = paddedJpeg("obama2.jpg", 6 * 1024 * 1024);
+        JsonNode bigUp = json(cli("upload", big.toString(), "s3://" + LocalStack.SAMPLES_BUCKET + "/cli/big.jpg", "--json"));
+        assertThat(bigUp.get("size").asLong()).isGreaterThan(6L * 1024 * 1024);
+        Path huge = paddedJpeg("biden.jpg", 16 * 1024 * 1024);
+        assertBadInput(cli("upload", huge.toString(), "s3://" + LocalStack.SAMPLES_BUCKET + "/cli/huge.jpg"), "15 MB");
+    }
+
+    @Test
+    void scan_outputInMissingDirectory_namesTheDirectory_beforeAnyCall() {
+        Path out = dir.resolve("no/such/dir/x.jsonl");
+        CliRun r = cli("scan", "s3://" + LocalStack.SAMPLES_BUCKET, "--detect", "--output", out.toString());
+        assertBadInput(r, "no such directory " + dir.resolve("no/such/dir").toAbsolutePath());
+    }
 }

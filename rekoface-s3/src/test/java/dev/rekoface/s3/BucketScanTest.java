@@ -162,4 +162,11 @@ class BucketScanTest {
             .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("has no face");
         assertThat(dir.resolve("x.jsonl")).doesNotExist();
     }
+
+    @Test
+    void run_outputInMissingDirectory_saysWhichDirectoryIsMissing(@TempDir Path dir) {
+        Path out = dir.resolve("no/such/dir/x.jsonl");
+        assertThatThrownBy(() -> findObama(out).build().run()).isInstanceOf(java.io.UncheckedIOException.class)
+            .hasMessage("cannot write scan output " + out + ": no such directory " + dir.resolve("no/such/dir").toAbsolutePath());
+    }
 }

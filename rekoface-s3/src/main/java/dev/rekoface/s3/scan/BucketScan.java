@@ -32,7 +32,10 @@ import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
@@ -166,7 +169,7 @@ public final class BucketScan {
             run.completion().join();
             out.flush();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write scan output " + output, e);
+            throw new UncheckedIOException("cannot write scan output " + output + ": " + reason(e, output), e);
         }
         force();
         long lines = byStatus.values().stream().mapToLong(Long::longValue).sum();
@@ -296,7 +299,7 @@ public final class BucketScan {
                 f.setLength(end);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot repair scan output " + output, e);
+            throw new UncheckedIOException("cannot repair scan output " + output + ": " + reason(e, output), e);
         }
         try (Stream<String> lines = Files.lines(output, StandardCharsets.UTF_8)) {
             for (String l : (Iterable<String>) lines::iterator) {
@@ -311,11 +314,26 @@ public final class BucketScan {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read scan output " + output + " to resume", e);
+            throw new UncheckedIOException("cannot read scan output " + output + " to resume: " + reason(e, output), e);
         }
         LOG.info("Resuming the scan of {} after key '{}' ({} lines already written)", source, last,
             byStatus.values().stream().mapToLong(Long::longValue).sum());
         return last;
+    }
+
+    /** Says why a file operation failed, e.g. {@code no such directory /no/such/dir}. */
+    static String reason(IOException e, Path file) {
+        Path parent = file.toAbsolutePath().getParent();
+        if (e instanceof NoSuchFileException) {
+            return parent != null && !Files.isDirectory(parent) ? "no such directory " + parent : "no such file " + file;
+        }
+        if (e instanceof AccessDeniedException a) {
+            return "permission denied on " + (a.getFile() != null ? a.getFile() : file);
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason().toLowerCase(java.util.Locale.ROOT) + (f.getFile() != null ? " (" + f.getFile() + ")" : "");
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     private void force() {

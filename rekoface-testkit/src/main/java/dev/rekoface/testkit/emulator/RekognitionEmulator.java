@@ -1,6 +1,7 @@
 package dev.rekoface.testkit.emulator;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
@@ -241,9 +242,9 @@ public final class RekognitionEmulator implements AutoCloseable {
                 send(ex, 200, "{\"status\":\"ok\",\"service\":\"rekognition\"}".getBytes(StandardCharsets.UTF_8), null);
                 return;
             }
-            byte[] body = ex.getRequestBody().readAllBytes();
             String target = ex.getRequestHeaders().getFirst("X-Amz-Target");
             Optional<Operation> found = operationOf(target);
+            byte[] body = RequestBody.read(ex, found);
             if (!"POST".equals(method) || found.isEmpty()) {
                 counters.unknownOperation();
                 name = target == null ? "(no X-Amz-Target)" : target;
@@ -292,6 +293,9 @@ public final class RekognitionEmulator implements AutoCloseable {
                 if (req == null || !req.isObject()) {
                     throw new ServiceError("SerializationException", 400, "Request body must be a JSON object");
                 }
+            } catch (StreamConstraintsException e) {
+                throw new ServiceError("SerializationException", 400, "Request body is over a limit of the JSON parser: "
+                    + e.getOriginalMessage().replaceAll(",? from `[^`]*`", ""));
             } catch (JsonProcessingException e) {
                 throw new ServiceError("SerializationException", 400, "Request body is not valid JSON");
             }
@@ -324,7 +328,7 @@ public final class RekognitionEmulator implements AutoCloseable {
     }
 
     private static void drain(InputStream in) throws IOException {
-        in.readAllBytes();
+        RequestBody.discard(in, RequestBody.DRAIN_MAX);
     }
 
     private static void sleep(Duration d) {

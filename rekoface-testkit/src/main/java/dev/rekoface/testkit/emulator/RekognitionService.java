@@ -327,7 +327,7 @@ final class RekognitionService {
     private ObjectNode detectLabels(JsonNode req) {
         ImageResolver.Resolved img = images.resolve(req.get("Image"));
         double min = req.path("MinConfidence").asDouble(55.0);
-        int max = req.has("MaxLabels") ? req.get("MaxLabels").asInt() : 1000;
+        int max = req.hasNonNull("MaxLabels") ? req.get("MaxLabels").asInt() : 1000;
         List<SourceFace> faces = faces(img);
         List<ObjectNode> labels = new ArrayList<>();
         if (!faces.isEmpty()) {
@@ -455,7 +455,7 @@ final class RekognitionService {
     }
 
     private static int pageSize(JsonNode req, int dflt, int max) {
-        int n = req.has("MaxResults") ? req.get("MaxResults").asInt() : 0;
+        int n = req.hasNonNull("MaxResults") ? req.get("MaxResults").asInt() : 0;
         return n <= 0 ? dflt : Math.min(n, max);
     }
 
@@ -513,7 +513,7 @@ final class RekognitionService {
             lock.readLock().unlock();
         }
         // IndexFaces indexes at most the 100 largest faces, whatever MaxFaces says (the model sets no maximum)
-        int maxFaces = Math.min(100, req.has("MaxFaces") ? req.get("MaxFaces").asInt() : 100);
+        int maxFaces = Math.min(100, req.hasNonNull("MaxFaces") ? req.get("MaxFaces").asInt() : 100);
         ImageResolver.Resolved img = images.resolve(req.get("Image"));
         FaceRenderer.Selection sel = FaceRenderer.select(strings(req.get("DetectionAttributes")));
         String filter = req.path("QualityFilter").asText("AUTO");
@@ -654,7 +654,7 @@ final class RekognitionService {
         String id = req.get("CollectionId").asText();
         String faceId = req.get("FaceId").asText();
         double threshold = req.path("FaceMatchThreshold").asDouble(80.0);
-        int max = req.has("MaxFaces") ? req.get("MaxFaces").asInt() : 4096;
+        int max = req.hasNonNull("MaxFaces") ? req.get("MaxFaces").asInt() : 4096;
         lock.readLock().lock();
         try {
             CollectionRecord c = requireCollection(id);
@@ -703,7 +703,7 @@ final class RekognitionService {
         }
         ImageResolver.Resolved img = images.resolve(req.get("Image"));
         double threshold = req.path("FaceMatchThreshold").asDouble(80.0);
-        int max = req.has("MaxFaces") ? req.get("MaxFaces").asInt() : 4096;
+        int max = req.hasNonNull("MaxFaces") ? req.get("MaxFaces").asInt() : 4096;
         String filter = req.path("QualityFilter").asText("NONE");
         List<SourceFace> faces = faces(img);
         if (faces.isEmpty() || qualityReason(faces.get(0), size(img), filter, seed(img, faces.get(0))) != null) {
@@ -809,7 +809,7 @@ final class RekognitionService {
 
     private ObjectNode listUsers(JsonNode req) {
         String id = req.get("CollectionId").asText();
-        int max = req.has("MaxResults") ? req.get("MaxResults").asInt() : 100;
+        int max = req.hasNonNull("MaxResults") ? req.get("MaxResults").asInt() : 100;
         String after = token(req, "ListUsers");
         lock.readLock().lock();
         try {
@@ -992,7 +992,7 @@ final class RekognitionService {
             throw ServiceError.invalidParameter("Exactly one of UserId and FaceId must be given");
         }
         double threshold = req.path("UserMatchThreshold").asDouble(80.0);
-        int max = req.has("MaxUsers") ? req.get("MaxUsers").asInt() : 500;
+        int max = req.hasNonNull("MaxUsers") ? req.get("MaxUsers").asInt() : 500;
         lock.readLock().lock();
         try {
             CollectionRecord c = requireCollection(id);
@@ -1037,7 +1037,7 @@ final class RekognitionService {
         }
         ImageResolver.Resolved img = images.resolve(req.get("Image"));
         double threshold = req.path("UserMatchThreshold").asDouble(80.0);
-        int max = req.has("MaxUsers") ? req.get("MaxUsers").asInt() : 500;
+        int max = req.hasNonNull("MaxUsers") ? req.get("MaxUsers").asInt() : 500;
         String filter = req.path("QualityFilter").asText("NONE");
         List<SourceFace> faces = faces(img);
         lock.readLock().lock();

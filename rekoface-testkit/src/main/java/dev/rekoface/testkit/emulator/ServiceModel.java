@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
@@ -172,13 +173,14 @@ final class ServiceModel {
                 }
                 String s = value.asText();
                 int len = s.codePointCount(0, s.length());
-                lengthChecks(shape, len, "'" + s + "'", path, out, Violation.Kind.VALIDATION);
+                String shown = "'" + ServiceError.cut(s) + "'";
+                lengthChecks(shape, len, shown, path, out, Violation.Kind.VALIDATION);
                 if (shape.has("pattern") && !pattern(shape.get("pattern").asText()).matcher(s).matches()) {
-                    out.add(new Violation(path, "'" + s + "'", "Member must satisfy regular expression pattern: "
+                    out.add(new Violation(path, shown, "Member must satisfy regular expression pattern: "
                         + shape.get("pattern").asText(), Violation.Kind.VALIDATION));
                 }
                 if (shape.has("enum") && !contains(shape.get("enum"), s)) {
-                    out.add(new Violation(path, "'" + s + "'", "Member must satisfy enum value set: " + enumSet(shape.get("enum")),
+                    out.add(new Violation(path, shown, "Member must satisfy enum value set: " + enumSet(shape.get("enum")),
                         Violation.Kind.VALIDATION));
                 }
             }
@@ -207,14 +209,22 @@ final class ServiceModel {
                     out.add(new Violation(path, quote(value), "Member must be an integer", Violation.Kind.SERIALIZATION));
                     return;
                 }
-                rangeChecks(shape, value.asDouble(), "'" + value.asLong() + "'", path, out);
+                // Exact, never through int or long: 2147483648 must not wrap into range. The value is quoted as sent.
+                integerRangeChecks(shape, "long".equals(type), value.bigIntegerValue(), "'" + ServiceError.cut(value.asText()) + "'",
+                    path, out);
             }
             case "float", "double" -> {
                 if (!value.isNumber()) {
                     out.add(new Violation(path, quote(value), "Member must be a number", Violation.Kind.SERIALIZATION));
                     return;
                 }
-                rangeChecks(shape, value.asDouble(), "'" + (float) value.asDouble() + "'", path, out);
+                double d = value.asDouble();
+                boolean representable = "double".equals(type) ? Double.isFinite(d) : Float.isFinite((float) d);
+                rangeChecks(shape, d, "'" + (representable ? String.valueOf((float) d) : ServiceError.cut(value.asText())) + "'", path, out);
+                if (!representable && !shape.has("max") && !shape.has("min")) {
+                    out.add(new Violation(path, "'" + ServiceError.cut(value.asText()) + "'", "Member must be a finite "
+                        + type, Violation.Kind.VALIDATION));
+                }
             }
             case "boolean" -> {
                 if (!value.isBoolean()) {
@@ -305,6 +315,24 @@ final class ServiceModel {
         }
     }
 
+    /**
+     * Checks an integer member against the model's min and max and against the range of the Java type the service
+     * reads it into ({@code int} for "integer", {@code long} for "long"), so that no value wraps.
+     */
+    private static void integerRangeChecks(JsonNode shape, boolean isLong, BigInteger v, String shown, String path,
+                                           List<Violation> out) {
+        BigInteger typeMin = BigInteger.valueOf(isLong ? Long.MIN_VALUE : Integer.MIN_VALUE);
+        BigInteger typeMax = BigInteger.valueOf(isLong ? Long.MAX_VALUE : Integer.MAX_VALUE);
+        BigInteger min = shape.has("min") ? typeMin.max(BigInteger.valueOf(shape.get("min").asLong())) : typeMin;
+        BigInteger max = shape.has("max") ? typeMax.min(BigInteger.valueOf(shape.get("max").asLong())) : typeMax;
+        if (v.compareTo(min) < 0) {
+            out.add(new Violation(path, shown, "Member must have value greater than or equal to " + min, Violation.Kind.VALIDATION));
+        }
+        if (v.compareTo(max) > 0) {
+            out.add(new Violation(path, shown, "Member must have value less than or equal to " + max, Violation.Kind.VALIDATION));
+        }
+    }
+
     private static void rangeChecks(JsonNode shape, double v, String shown, String path, List<Violation> out) {
         if (shape.has("min") && v < shape.get("min").asDouble()) {
             out.add(new Violation(path, shown, "Member must have value greater than or equal to " + shape.get("min").asLong(),
@@ -338,13 +366,11 @@ final class ServiceModel {
     private static String listText(JsonNode array) {
         List<String> v = new ArrayList<>();
         array.forEach(n -> v.add(n.isTextual() ? n.asText() : n.toString()));
-        String s = "[" + String.join(", ", v) + "]";
-        return "'" + (s.length() > 200 ? s.substring(0, 200) + "...]" : s) + "'";
+        return "'" + ServiceError.cut("[" + String.join(", ", v) + "]") + "'";
     }
 
     private static String quote(JsonNode v) {
-        String s = v.isTextual() ? v.asText() : v.toString();
-        return "'" + (s.length() > 100 ? s.substring(0, 100) + "..." : s) + "'";
+        return "'" + ServiceError.cut(v.isTextual() ? v.asText() : v.toString()) + "'";
     }
 
     static String lowerFirst(String s) {
