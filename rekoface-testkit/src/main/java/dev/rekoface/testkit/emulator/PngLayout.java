@@ -78,11 +78,18 @@ record PngLayout(int width, int height, int bitDepth, int colourType, boolean in
         return out;
     }
 
-    /** Returns how many bytes the inflated image data must hold: every row of every pass with its filter byte. */
+    /**
+     * Returns how many bytes the inflated image data must hold: every row of every pass with its filter byte
+     * ({@link Long#MAX_VALUE} when that does not fit in a long, for sides near 2^31).
+     */
     long rawBytes() {
         long total = 0;
-        for (long[] pass : passes()) {
-            total += pass[0] * pass[1];
+        try {
+            for (long[] pass : passes()) {
+                total = Math.addExact(total, Math.multiplyExact(pass[0], pass[1]));
+            }
+        } catch (ArithmeticException e) {
+            return Long.MAX_VALUE;
         }
         return total;
     }
