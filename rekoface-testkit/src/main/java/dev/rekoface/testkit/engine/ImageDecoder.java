@@ -112,6 +112,11 @@ final class ImageDecoder {
         }
     }
 
+    /** Returns the megapixels of the budget not held by a decoded picture now (for tests and diagnostics). */
+    static int availableBudget() {
+        return BUDGET.availablePermits();
+    }
+
     /** The smallest subsampling step that keeps the decoded picture within {@value #DECODE_PIXELS} pixels. */
     static int subsampling(int w, int h) {
         int step = 1;

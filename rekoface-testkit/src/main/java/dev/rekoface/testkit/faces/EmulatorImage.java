@@ -62,7 +62,7 @@ public final class EmulatorImage {
      *     lower-case hex digits
      */
     public EmulatorImage(byte[] bytes, Format format, int width, int height, int exifOrientation, String sha256) {
-        this.bytes = bytes.clone();
+        this.bytes = Objects.requireNonNull(bytes, "bytes").clone();
         this.format = Objects.requireNonNull(format, "format");
         if (width < 1 || height < 1) {
             throw new IllegalArgumentException("image size must be positive, was " + width + "x" + height);
@@ -132,7 +132,7 @@ public final class EmulatorImage {
      */
     public static String sha256(byte[] bytes) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Objects.requireNonNull(bytes, "bytes")));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
