@@ -9,7 +9,6 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Iterator;
@@ -30,16 +29,7 @@ final class Downscaler {
     }
 
     static LocalImage downscale(byte[] bytes, String desc, ImageSize originalDisplayed, int orientation) {
-        BufferedImage upright;
-        try {
-            BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(bytes));
-            if (decoded == null) {
-                throw new InvalidImageException(CORRUPT, "image " + desc + " could not be decoded for downscaling");
-            }
-            upright = applyOrientation(toRgb(decoded), orientation);
-        } catch (IOException e) {
-            throw new InvalidImageException(CORRUPT, "image " + desc + " could not be decoded for downscaling: " + e.getMessage(), e);
-        }
+        BufferedImage upright = applyOrientation(toRgb(BoundedDecoder.decode(bytes, desc, "for downscaling")), orientation);
         double scale = Math.min(1.0, Math.sqrt((double) ImageSource.MAX_BYTES / bytes.length) * 1.2);
         for (int attempt = 0; attempt < 12; attempt++) {
             int w = Math.max(ImageSource.MIN_SIDE, (int) Math.round(upright.getWidth() * scale));

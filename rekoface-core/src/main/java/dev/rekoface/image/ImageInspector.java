@@ -46,6 +46,12 @@ final class ImageInspector {
             throw new InvalidImageException(BAD_DIMENSIONS, "image " + desc + " is " + displayed
                 + " px; Rekognition needs at least 80 px on each side");
         }
+        if (stored.width() > ImageSource.MAX_SIDE || stored.height() > ImageSource.MAX_SIDE) {
+            throw new InvalidImageException(BAD_DIMENSIONS, "image " + desc + " is " + displayed + " px ("
+                + String.format(Locale.ROOT, "%,d", (long) stored.width() * stored.height()) + " pixels); Rekognition accepts at "
+                + "most 10000 px on each side (it answers ImageTooLargeException), so it is refused before it is decoded"
+                + (tooLarge ? ", even with DOWNSCALE_TO_FIT" : ""));
+        }
         if (tooLarge) {
             return Downscaler.downscale(bytes, desc, displayed, orientation);
         }
@@ -192,11 +198,18 @@ final class ImageInspector {
         return false;
     }
 
-    /** Walks the PNG chunks: IHDR first, every chunk inside the file, IEND at the end. */
+    /**
+     * Walks the PNG chunks: IHDR first, every chunk inside the file, IEND at the end. For a complete file, also
+     * requires image data that starts as a zlib stream and is large enough to hold the declared rows (see
+     * {@link #checkPngData}).
+     */
     static ImageSize pngSize(byte[] b, String desc, boolean complete) {
         int n = b.length;
         int pos = 8;
         ImageSize size = null;
+        long idatBytes = 0;
+        int zlibHeader = -1; // the first two bytes of the image data, once two are seen
+        int firstIdatByte = -1;
         while (true) {
             if (pos + 12 > n) {
                 if (!complete && size != null) {
@@ -229,10 +242,54 @@ final class ImageInspector {
                     return size;
                 }
             }
+            if (type.equals("IDAT") && length > 0) {
+                if (firstIdatByte < 0) {
+                    firstIdatByte = b[pos + 8] & 0xFF;
+                    if (length > 1) {
+                        zlibHeader = firstIdatByte << 8 | (b[pos + 9] & 0xFF);
+                    }
+                } else if (zlibHeader < 0) {
+                    zlibHeader = firstIdatByte << 8 | (b[pos + 8] & 0xFF);
+                }
+                idatBytes += length;
+            }
             if (type.equals("IEND")) {
+                checkPngData(b, desc, size, idatBytes, zlibHeader);
                 return size;
             }
             pos += 12 + (int) length;
+        }
+    }
+
+    /**
+     * Refuses a PNG whose image data cannot decode: none at all, data that is not a zlib stream, or less data than
+     * the declared rows need even at deflate's best ratio (1032:1), such as a file of a few bytes declaring
+     * 20000 x 20000 pixels.
+     */
+    private static void checkPngData(byte[] b, String desc, ImageSize size, long idatBytes, int zlibHeader) {
+        if (idatBytes == 0) {
+            throw new InvalidImageException(CORRUPT, "image " + desc + " is a damaged PNG: it has no image data (no IDAT chunk before IEND)");
+        }
+        int cmf = zlibHeader >> 8;
+        if (zlibHeader < 0 || (cmf & 0x0F) != 8 || (cmf >> 4) > 7 || zlibHeader % 31 != 0 || (zlibHeader & 0x20) != 0) {
+            throw new InvalidImageException(CORRUPT, "image " + desc + " is a damaged PNG: its image data is not a zlib stream");
+        }
+        if (readInt(b, 8) < 13) {
+            return; // a short header: its bit depth and colour type are not known
+        }
+        int depth = b[24] & 0xFF;
+        int channels = switch (b[25] & 0xFF) {
+            case 2 -> 3;
+            case 4 -> 2;
+            case 6 -> 4;
+            default -> 1;
+        };
+        // the pixels alone, without filter bytes or row padding: a lower bound for interlaced files too
+        double needed = (double) size.width() * size.height() * channels * depth / 8;
+        if (idatBytes * 1032.0 + 1024 < needed) {
+            throw new InvalidImageException(CORRUPT, "image " + desc + " is a damaged PNG: it declares " + size + " px ("
+                + String.format(Locale.ROOT, "%.0f", needed) + " bytes of pixels) but holds " + idatBytes
+                + " bytes of image data, which cannot inflate to that");
         }
     }
 

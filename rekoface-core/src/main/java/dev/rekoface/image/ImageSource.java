@@ -16,7 +16,10 @@ import java.util.Optional;
  * }</pre>
  *
  * <p>Every local factory throws {@link InvalidImageException} before any network call when the image breaks one of
- * Rekognition's rules. Instances are immutable and thread-safe.
+ * Rekognition's rules: JPEG or PNG ({@code UNSUPPORTED_FORMAT}), 1 byte ({@code EMPTY}) to {@link #MAX_BYTES}
+ * ({@code TOO_LARGE}), complete and with image data that can decode to its declared size ({@code CORRUPT}), and
+ * {@link #MIN_SIDE} to {@link #MAX_SIDE} pixels a side, judged from the header before anything is decoded
+ * ({@code BAD_DIMENSIONS}). Instances are immutable and thread-safe.
  */
 public sealed interface ImageSource permits LocalImage, S3ImageReference {
 
@@ -24,6 +27,14 @@ public sealed interface ImageSource permits LocalImage, S3ImageReference {
     int MAX_BYTES = 5 * 1024 * 1024;
     /** Smallest side Rekognition accepts, in pixels. */
     int MIN_SIDE = 80;
+    /**
+     * Largest side accepted, in pixels: 10,000, so at most 100 megapixels. Rekognition documents this bound for
+     * DetectLabels and DetectModerationLabels and answers {@code ImageTooLargeException} ("Input image dimensions
+     * W x H exceed maximum dimension size of 10000 pixels") over it. The size is read from the header, so a small
+     * file declaring a huge picture (a decompression bomb: a 1.7 MB PNG of 20000 x 20000 pixels) is refused before any
+     * pixel is decoded, also with {@link ImageOption#DOWNSCALE_TO_FIT}.
+     */
+    int MAX_SIDE = 10_000;
 
     /**
      * Returns the displayed size (after EXIF orientation) that pixel geometry refers to, when known.

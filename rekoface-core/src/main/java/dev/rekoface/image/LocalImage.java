@@ -82,20 +82,12 @@ public final class LocalImage implements ImageSource {
      * {@linkplain #displayedSize() displayed size} of the bytes that will be sent.
      *
      * @return a new RGB image
-     * @throws dev.rekoface.InvalidImageException if the JVM's decoder cannot decode the bytes
+     * @throws dev.rekoface.InvalidImageException {@code CORRUPT} if the JVM's decoder cannot decode the bytes,
+     *     {@code BAD_DIMENSIONS} if they declare more than {@link ImageSource#MAX_SIDE} pixels a side (checked before
+     *     decoding)
      */
     public java.awt.image.BufferedImage decodeUpright() {
-        try {
-            java.awt.image.BufferedImage decoded = javax.imageio.ImageIO.read(openStream());
-            if (decoded == null) {
-                throw new dev.rekoface.InvalidImageException(dev.rekoface.InvalidImageException.Reason.CORRUPT,
-                    "image " + description + " could not be decoded");
-            }
-            return Downscaler.applyOrientation(Downscaler.toRgb(decoded), orientation);
-        } catch (java.io.IOException e) {
-            throw new dev.rekoface.InvalidImageException(dev.rekoface.InvalidImageException.Reason.CORRUPT,
-                "image " + description + " could not be decoded: " + e.getMessage(), e);
-        }
+        return Downscaler.applyOrientation(Downscaler.toRgb(BoundedDecoder.decode(bytes, description, "")), orientation);
     }
 
     /** Returns true if the bytes were re-encoded smaller to fit the 5 MB limit. */

@@ -6,6 +6,7 @@ import dev.rekoface.testkit.fixtures.Fixtures;
 import dev.rekoface.image.ImageSource;
 import dev.rekoface.image.LocalImage;
 import dev.rekoface.testkit.engine.EngineFaceSource;
+import dev.rekoface.testkit.faces.EmulatorImage;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -157,7 +158,9 @@ public final class DetectFacesThroughput {
 
     /** Times the engine source in-process on one thread, without its cache: decode once, then detect repeatedly. */
     private static void engineTime(byte[] image, int seconds) {
-        LocalImage local = ImageSource.fromBytes(image);
+        LocalImage checked = ImageSource.fromBytes(image);
+        EmulatorImage local = new EmulatorImage(image, EmulatorImage.Format.valueOf(checked.format().name()),
+            checked.storedSize().width(), checked.storedSize().height(), checked.exifOrientation());
         EngineFaceSource source = new EngineFaceSource();
         int faces = 0;
         long deadline = System.nanoTime() + 3_000_000_000L;

@@ -1,9 +1,7 @@
 package dev.rekoface.testkit.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.rekoface.InvalidImageException;
-import dev.rekoface.image.ImageSource;
-import dev.rekoface.image.LocalImage;
+import dev.rekoface.testkit.faces.EmulatorImage;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -11,12 +9,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
 import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
@@ -26,15 +23,17 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 /**
  * Turns a request's {@code Image} into a validated image: base64 bytes, or an S3 object read from the configured S3
  * endpoint (path style, {@code GET <endpoint>/<bucket>/<key>[?versionId=]}, unsigned or SigV4-signed). Validation is
- * rekoface-core's ({@link ImageSource#fromBytes}), mapped to the service's errors. Validated images are cached by
- * SHA-256 (the last 64) and by base64 text (the last 16), so a repeated image costs one string comparison.
+ * the emulator's own ({@link ImageRules}, the service's rules and errors). Validated images are cached by SHA-256 (the
+ * last 64) and by base64 text (the last 16), so a repeated image costs one string comparison.
  */
 final class ImageResolver {
+    private static final Logger LOG = LoggerFactory.getLogger(ImageResolver.class);
+
     /** Largest S3 object the service reads: 15 MB. */
-    static final long MAX_S3_BYTES = 15L * 1024 * 1024;
+    static final long MAX_S3_BYTES = ImageRules.MAX_S3_BYTES;
 
     /** A validated image and the hex SHA-256 of its bytes. */
-    record Resolved(LocalImage image, String sha256, int byteCount) {
+    record Resolved(EmulatorImage image, String sha256, int byteCount) {
     }
 
     private final URI s3Endpoint;
@@ -95,40 +94,16 @@ final class ImageResolver {
         if (known != null) {
             return known;
         }
-        LocalImage img;
+        EmulatorImage img;
         try {
-            img = fromS3 && bytes.length > ImageSource.MAX_BYTES
-                ? ImageSource.fromBytes(bytes, dev.rekoface.image.ImageOption.DOWNSCALE_TO_FIT)
-                : ImageSource.fromBytes(bytes);
-        } catch (InvalidImageException e) {
-            throw map(e, fromS3);
+            img = ImageRules.check(bytes, sha, fromS3);
+        } catch (ImageRules.Rejected e) {
+            LOG.debug("image {} refused ({}): {}", sha.substring(0, 12), e.rule, e.getMessage());
+            throw e.error;
         }
         Resolved r = new Resolved(img, sha, bytes.length);
         cache.put(sha, r);
         return r;
-    }
-
-    private static ServiceError map(InvalidImageException e, boolean fromS3) {
-        switch (e.reason()) {
-            case EMPTY -> {
-                return ServiceError.validation("1 validation error detected: Value 'java.nio.HeapByteBuffer[pos=0 lim=0 cap=0]' "
-                    + "at 'image.bytes' failed to satisfy constraint: Member must have length greater than or equal to 1");
-            }
-            case TOO_LARGE -> {
-                return fromS3 ? ServiceError.badRequest("InvalidS3ObjectException", "S3 object is too large.")
-                    : ServiceError.badRequest("ImageTooLargeException", "Image size is too large.");
-            }
-            case BAD_DIMENSIONS -> {
-                return ServiceError.invalidParameter("Image dimensions are too small: the minimum image dimension is 80 pixels.");
-            }
-            default -> {
-                if (fromS3) {
-                    return ServiceError.badRequest("InvalidS3ObjectException",
-                        "Unable to get image metadata from S3.  Check object key, region and/or access permissions.");
-                }
-                return ServiceError.badRequest("InvalidImageFormatException", "Request has invalid image format");
-            }
-        }
     }
 
     private byte[] fetch(JsonNode s3) {
@@ -199,10 +174,6 @@ final class ImageResolver {
     }
 
     static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return EmulatorImage.sha256(bytes);
     }
 }

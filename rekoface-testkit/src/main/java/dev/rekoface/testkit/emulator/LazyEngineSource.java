@@ -1,8 +1,8 @@
 package dev.rekoface.testkit.emulator;
 
-import dev.rekoface.image.LocalImage;
 import dev.rekoface.model.FaceDetails;
 import dev.rekoface.testkit.engine.EngineFaceSource;
+import dev.rekoface.testkit.faces.EmulatorImage;
 import dev.rekoface.testkit.faces.FaceSource;
 import dev.rekoface.testkit.faces.SourceFace;
 import java.util.List;
@@ -33,7 +33,7 @@ final class LazyEngineSource implements FaceSource {
     }
 
     @Override
-    public List<SourceFace> detect(LocalImage image, String sha256) {
+    public List<SourceFace> detect(EmulatorImage image, String sha256) {
         return engine().detect(image, sha256);
     }
 
@@ -46,7 +46,7 @@ final class LazyEngineSource implements FaceSource {
     }
 
     @Override
-    public Optional<float[]> describe(LocalImage image, String sha256, FaceDetails face) {
+    public Optional<float[]> describe(EmulatorImage image, String sha256, FaceDetails face) {
         return engine().describe(image, sha256, face);
     }
 }

@@ -319,11 +319,27 @@ public final class RekognitionEmulator implements AutoCloseable {
             status = 500;
             outcome = "InternalServerError";
             sendError(ex, 500, "InternalServerError", "Internal server error");
+        } catch (Error e) {
+            // An OutOfMemoryError or StackOverflowError on this request: answer it (left alone, the exchange would
+            // stay open and the client wait forever), log it once, and let the thread serve the next request.
+            status = 500;
+            outcome = "InternalServerError (" + e.getClass().getSimpleName() + ")";
+            LOG.error("emulator failure in {}: {}", name, e.toString(), e);
+            answerAfterError(ex);
         } finally {
             if (logRequests) {
                 REQUESTS.info("{} {} {}{} ms", name, status == 0 ? "---" : status, outcome.isEmpty() ? "" : outcome + " ",
                     (System.nanoTime() - t0) / 1_000_000);
             }
+        }
+    }
+
+    /** Answers 500 after an {@link Error}; if even that fails, closes the exchange so the client is not left waiting. */
+    private static void answerAfterError(HttpExchange ex) {
+        try {
+            sendError(ex, 500, "InternalServerError", "Internal server error");
+        } catch (IOException | RuntimeException | Error again) {
+            ex.close();
         }
     }
 

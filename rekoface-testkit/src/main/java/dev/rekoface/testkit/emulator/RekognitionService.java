@@ -3,7 +3,6 @@ package dev.rekoface.testkit.emulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.rekoface.image.LocalImage;
 import dev.rekoface.model.BoundingBox;
 import dev.rekoface.model.FaceDetails;
 import dev.rekoface.model.ImageSize;
@@ -11,9 +10,11 @@ import dev.rekoface.model.Pose;
 import dev.rekoface.model.Quality;
 import dev.rekoface.Operation;
 import dev.rekoface.testkit.faces.CatalogueFaceSource;
+import dev.rekoface.testkit.faces.EmulatorImage;
 import dev.rekoface.testkit.faces.FaceSource;
 import dev.rekoface.testkit.faces.SimulatedFaceSource;
 import dev.rekoface.testkit.faces.SourceFace;
+import dev.rekoface.testkit.faces.UnreadableImageException;
 import dev.rekoface.testkit.emulator.EmulatorState.CollectionRecord;
 import dev.rekoface.testkit.emulator.EmulatorState.FaceRecord;
 import dev.rekoface.testkit.emulator.EmulatorState.UserRecord;
@@ -29,6 +30,8 @@ import java.util.OptionalDouble;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The emulated Rekognition operations over {@link EmulatorState}: validation from the service model, then each
@@ -36,6 +39,7 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * read-write lock guards the state; image work happens outside it.
  */
 final class RekognitionService {
+    private static final Logger LOG = LoggerFactory.getLogger(RekognitionService.class);
     static final String FACE_MODEL_VERSION = "7.0";
     static final String NO_FACE = "There are no faces in the image. Should be at least 1.";
 
@@ -163,7 +167,7 @@ final class RekognitionService {
         List<SourceFace> found = null;
         FaceSource from = null;
         for (FaceSource s : sources) {
-            found = s.detect(img.image(), img.sha256());
+            found = readPixels(() -> s.detect(img.image(), img.sha256()));
             if (found != null) {
                 from = s;
                 break;
@@ -195,7 +199,7 @@ final class RekognitionService {
             for (int i = 0; i < out.size(); i++) {
                 SourceFace c = out.get(i);
                 if (c.descriptor().isEmpty()) {
-                    java.util.Optional<float[]> d = s.describe(img.image(), img.sha256(), c.details());
+                    java.util.Optional<float[]> d = readPixels(() -> s.describe(img.image(), img.sha256(), c.details()));
                     if (d.isPresent()) {
                         out.set(i, c.withDescriptor(d.get()));
                     }
@@ -203,6 +207,19 @@ final class RekognitionService {
             }
         }
         return out;
+    }
+
+    /**
+     * Runs a face source's work on an image's pixels; a source that cannot decode them gets the answer the service
+     * gives for an image it cannot read.
+     */
+    private static <T> T readPixels(java.util.function.Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (UnreadableImageException e) {
+            LOG.debug("face source could not read an image: {}", e.getMessage());
+            throw ServiceError.badRequest("InvalidImageFormatException", ImageRules.INVALID_FORMAT);
+        }
     }
 
     static double iou(BoundingBox a, BoundingBox b) {
@@ -262,7 +279,7 @@ final class RekognitionService {
     }
 
     private static ImageSize size(ImageResolver.Resolved img) {
-        return img.image().geometrySize().orElse(img.image().displayedSize());
+        return img.image().displayedSize();
     }
 
     private static List<String> strings(JsonNode arr) {
@@ -1068,7 +1085,7 @@ final class RekognitionService {
     }
 
     /** Used by tests: the faces of an image as the emulator sees them. */
-    List<SourceFace> facesOf(LocalImage image, String sha) {
-        return faces(new ImageResolver.Resolved(image, sha, image.byteCount()));
+    List<SourceFace> facesOf(EmulatorImage image) {
+        return faces(new ImageResolver.Resolved(image, image.sha256(), image.byteCount()));
     }
 }

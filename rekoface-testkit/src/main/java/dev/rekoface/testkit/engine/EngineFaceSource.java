@@ -1,10 +1,9 @@
 package dev.rekoface.testkit.engine;
 
-import dev.rekoface.image.LocalImage;
 import dev.rekoface.model.FaceDetails;
+import dev.rekoface.testkit.faces.EmulatorImage;
 import dev.rekoface.testkit.faces.FaceSource;
 import dev.rekoface.testkit.faces.SourceFace;
-import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,7 +64,7 @@ public final class EngineFaceSource implements FaceSource {
     }
 
     @Override
-    public List<SourceFace> detect(LocalImage image, String sha256) {
+    public List<SourceFace> detect(EmulatorImage image, String sha256) {
         Objects.requireNonNull(image, "image");
         if (sha256 != null) {
             synchronized (cache) {
@@ -75,15 +74,16 @@ public final class EngineFaceSource implements FaceSource {
                 }
             }
         }
-        BufferedImage upright = image.decodeUpright();
-        List<SourceFace> faces = new ArrayList<>();
-        for (EngineFace f : engine.detect(upright)) {
-            FaceDetails details = FaceDetails.builder().from(f.details())
-                .emotions(FaceEngine.emotions(engine.expressions(upright, f)))
-                .build();
-            faces.add(new SourceFace(details, null, engine.descriptor(upright, f), NAME));
-        }
-        List<SourceFace> result = List.copyOf(faces);
+        List<SourceFace> result = ImageDecoder.withUpright(image, upright -> {
+            List<SourceFace> faces = new ArrayList<>();
+            for (EngineFace f : engine.detect(upright)) {
+                FaceDetails details = FaceDetails.builder().from(f.details())
+                    .emotions(FaceEngine.emotions(engine.expressions(upright, f)))
+                    .build();
+                faces.add(new SourceFace(details, null, engine.descriptor(upright, f), NAME));
+            }
+            return List.copyOf(faces);
+        });
         if (sha256 != null) {
             synchronized (cache) {
                 cache.put(sha256, result);
@@ -115,14 +115,15 @@ public final class EngineFaceSource implements FaceSource {
      * @param face the face
      * @return the descriptor
      * @throws IllegalArgumentException if one of those landmarks is missing
+     * @throws dev.rekoface.testkit.faces.UnreadableImageException if the image cannot be decoded
      */
-    public float[] describe(LocalImage image, FaceDetails face) {
-        return engine.descriptor(image.decodeUpright(), face);
+    public float[] describe(EmulatorImage image, FaceDetails face) {
+        return ImageDecoder.withUpright(image, upright -> engine.descriptor(upright, face));
     }
 
     /** Describes a face of another source from its eyes and mouth; empty when those landmarks are missing. */
     @Override
-    public java.util.Optional<float[]> describe(LocalImage image, String sha256, FaceDetails face) {
+    public java.util.Optional<float[]> describe(EmulatorImage image, String sha256, FaceDetails face) {
         try {
             return java.util.Optional.of(describe(image, face));
         } catch (IllegalArgumentException e) {

@@ -1,6 +1,5 @@
 package dev.rekoface.testkit.engine;
 
-import dev.rekoface.image.LocalImage;
 import dev.rekoface.model.Emotion;
 import dev.rekoface.model.EmotionType;
 import dev.rekoface.model.FaceDetails;
@@ -8,6 +7,7 @@ import dev.rekoface.model.ImageSize;
 import dev.rekoface.model.Landmark;
 import dev.rekoface.model.LandmarkType;
 import dev.rekoface.model.Point;
+import dev.rekoface.testkit.faces.EmulatorImage;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,7 +23,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * FaceEngine engine = FaceEngine.load();
- * BufferedImage photo = ImageSource.fromFile(path).decodeUpright();
+ * BufferedImage photo = ImageIO.read(path.toFile());   // an upright picture (EXIF orientation already applied)
  * for (EngineFace face : engine.detect(photo)) {
  *     float[] d = engine.descriptor(photo, face);
  *     ...
@@ -123,13 +123,16 @@ public final class FaceEngine {
     }
 
     /**
-     * Finds the faces of a validated image, decoded and turned upright first.
+     * Finds the faces of an image, decoded and turned upright first. The declared size is read before decoding: an
+     * image over 100 megapixels is refused without allocating its pixels, one over 40 megapixels is decoded
+     * subsampled (geometry ratios are unchanged; {@link EngineFace#imageSize()} is then the subsampled size).
      *
      * @param image the image
      * @return the faces in ratios of its displayed size
+     * @throws dev.rekoface.testkit.faces.UnreadableImageException if the image is over the bound or cannot be decoded
      */
-    public List<EngineFace> detect(LocalImage image) {
-        return detect(image.decodeUpright());
+    public List<EngineFace> detect(EmulatorImage image) {
+        return ImageDecoder.withUpright(image, this::detect);
     }
 
     private static EngineFace toFace(BufferedImage img, ImageSize size, Raster r, FaceDetector.Det d) {

@@ -2,7 +2,6 @@ package dev.rekoface.testkit.faces;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.rekoface.image.LocalImage;
 import dev.rekoface.model.AgeRange;
 import dev.rekoface.model.BooleanAttribute;
 import dev.rekoface.model.BoundingBox;
@@ -111,7 +110,7 @@ public final class CatalogueFaceSource implements FaceSource {
     }
 
     @Override
-    public List<SourceFace> detect(LocalImage image, String sha256) {
+    public List<SourceFace> detect(EmulatorImage image, String sha256) {
         return bySha.get(sha256);
     }
 

@@ -1,6 +1,5 @@
 package dev.rekoface.testkit.faces;
 
-import dev.rekoface.image.LocalImage;
 import java.util.List;
 import java.util.OptionalDouble;
 
@@ -18,12 +17,15 @@ public interface FaceSource {
     /**
      * Finds the faces of an image, or tells that this source does not know the image.
      *
-     * @param image the validated image (JPEG or PNG, at most 5 MB)
+     * @param image the image the emulator accepted (JPEG or PNG, at most 5 MB as bytes or 15 MB from S3, 80 to
+     *     10,000 px a side)
      * @param sha256 lower-case hex SHA-256 of the image bytes
      * @return the faces, possibly none; {@code null} when this source does not know the image, so that the next
      *     source is asked
+     * @throws UnreadableImageException if the source cannot decode the image's pixels (the emulator answers
+     *     {@code InvalidImageFormatException})
      */
-    List<SourceFace> detect(LocalImage image, String sha256);
+    List<SourceFace> detect(EmulatorImage image, String sha256);
 
     /**
      * Tells how similar two faces this source described are, in percent.
@@ -45,7 +47,7 @@ public interface FaceSource {
      * @param face the face's geometry
      * @return the descriptor, or empty when this source computes none
      */
-    default java.util.Optional<float[]> describe(LocalImage image, String sha256, dev.rekoface.model.FaceDetails face) {
+    default java.util.Optional<float[]> describe(EmulatorImage image, String sha256, dev.rekoface.model.FaceDetails face) {
         return java.util.Optional.empty();
     }
 }

@@ -1,6 +1,5 @@
 package dev.rekoface.testkit.faces;
 
-import dev.rekoface.image.LocalImage;
 import dev.rekoface.model.BoundingBox;
 import dev.rekoface.model.FaceDetails;
 import dev.rekoface.model.Landmark;
@@ -30,7 +29,7 @@ public final class SimulatedFaceSource implements FaceSource {
     }
 
     @Override
-    public List<SourceFace> detect(LocalImage image, String sha256) {
+    public List<SourceFace> detect(EmulatorImage image, String sha256) {
         long h = Long.parseUnsignedLong(sha256.substring(0, 15), 16);
         double aspect = image.displayedSize().width() / (double) image.displayedSize().height();
         double w = 0.25 + (h % 100) / 1000.0;          // 0.25-0.35 of the width

@@ -2,10 +2,10 @@ package dev.rekoface.testkit.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rekoface.image.LocalImage;
 import dev.rekoface.model.BoundingBox;
 import dev.rekoface.model.FaceDetails;
 import dev.rekoface.testkit.faces.CatalogueFaceSource;
+import dev.rekoface.testkit.faces.EmulatorImage;
 import dev.rekoface.testkit.faces.FaceSource;
 import dev.rekoface.testkit.faces.SourceFace;
 import dev.rekoface.testkit.fixtures.Fixtures;
@@ -38,6 +38,14 @@ class EmulatorFaceSourcesTest {
         return out.toByteArray();
     }
 
+    static BufferedImage decode(EmulatorImage image) {
+        try {
+            return ImageIO.read(image.openStream());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     static Image image(byte[] b) {
         return Image.builder().bytes(SdkBytes.fromByteArray(b)).build();
     }
@@ -52,9 +60,9 @@ class EmulatorFaceSourcesTest {
         }
 
         @Override
-        public List<SourceFace> detect(LocalImage image, String sha256) {
+        public List<SourceFace> detect(EmulatorImage image, String sha256) {
             detections.incrementAndGet();
-            int rgb = image.decodeUpright().getRGB(0, 0) & 0xFFFFFF;
+            int rgb = decode(image).getRGB(0, 0) & 0xFFFFFF;
             FaceDetails d = FaceDetails.builder().boundingBox(new BoundingBox(0.3, 0.2, 0.4, 0.5)).build();
             return List.of(new SourceFace(d, null, new float[] {rgb / (float) 0xFFFFFF}, name()));
         }
@@ -135,19 +143,18 @@ class EmulatorFaceSourcesTest {
             }
 
             @Override
-            public List<SourceFace> detect(LocalImage image, String sha256) {
+            public List<SourceFace> detect(EmulatorImage image, String sha256) {
                 throw new AssertionError("a catalogue image must not be detected again");
             }
 
             @Override
-            public java.util.Optional<float[]> describe(LocalImage image, String sha256, dev.rekoface.model.FaceDetails face) {
+            public java.util.Optional<float[]> describe(EmulatorImage image, String sha256, dev.rekoface.model.FaceDetails face) {
                 SourceFace c = cat.detect(image, sha256).get(0);
                 return face.equals(c.details()) ? java.util.Optional.of(new float[] {1, 2, 3}) : java.util.Optional.empty();
             }
         };
         try (RekognitionEmulator emu = RekognitionEmulator.builder().addFaceSource(engine).logRequests(false).start()) {
-            LocalImage img = dev.rekoface.image.ImageSource.fromBytes(obama);
-            List<SourceFace> faces = emu.service().facesOf(img, ImageResolver.sha256(obama));
+            List<SourceFace> faces = emu.service().facesOf(EmulatorImages.accept(obama));
             assertThat(faces).hasSize(1);
             assertThat(faces.get(0).source()).isEqualTo("catalogue");
             assertThat(faces.get(0).identity()).hasValue("barack-obama");

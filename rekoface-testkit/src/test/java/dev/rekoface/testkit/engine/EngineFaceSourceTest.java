@@ -3,8 +3,8 @@ package dev.rekoface.testkit.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.rekoface.image.LocalImage;
 import dev.rekoface.model.FaceDetails;
+import dev.rekoface.testkit.faces.EmulatorImage;
 import dev.rekoface.testkit.faces.FaceSource;
 import dev.rekoface.testkit.faces.SourceFace;
 import dev.rekoface.testkit.fixtures.Fixtures;
@@ -17,7 +17,7 @@ class EngineFaceSourceTest {
 
     @Test
     void detect_obama_returnsEngineFaceWithGeometryEmotionsAndDescriptorButNoAttributes() {
-        LocalImage image = EngineFixtures.local("obama.jpg");
+        EmulatorImage image = EngineFixtures.local("obama.jpg");
         List<SourceFace> faces = source.detect(image, Fixtures.image("obama.jpg").sha256());
         assertThat(faces).hasSize(1);
         SourceFace face = faces.get(0);
@@ -41,7 +41,7 @@ class EngineFaceSourceTest {
 
     @Test
     void detect_sameShaTwice_servesCachedFaces() {
-        LocalImage image = EngineFixtures.local("two_people.jpg");
+        EmulatorImage image = EngineFixtures.local("two_people.jpg");
         String sha = Fixtures.image("two_people.jpg").sha256();
         assertThat(source.detect(image, sha)).isSameAs(source.detect(image, sha));
     }

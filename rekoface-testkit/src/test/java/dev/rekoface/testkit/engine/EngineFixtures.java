@@ -2,12 +2,12 @@ package dev.rekoface.testkit.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.rekoface.image.ImageSource;
-import dev.rekoface.image.LocalImage;
 import dev.rekoface.model.BoundingBox;
 import dev.rekoface.model.FaceDetails;
 import dev.rekoface.model.Landmark;
 import dev.rekoface.model.LandmarkType;
+import dev.rekoface.testkit.emulator.EmulatorImages;
+import dev.rekoface.testkit.faces.EmulatorImage;
 import dev.rekoface.testkit.fixtures.Fixtures;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -32,11 +32,11 @@ final class EngineFixtures {
     }
 
     static BufferedImage upright(String name) {
-        return IMAGES.computeIfAbsent(name, n -> local(n).decodeUpright());
+        return IMAGES.computeIfAbsent(name, n -> ImageDecoder.withUpright(local(n), u -> u));
     }
 
-    static LocalImage local(String name) {
-        return ImageSource.fromBytes(Fixtures.image(name).bytes());
+    static EmulatorImage local(String name) {
+        return EmulatorImages.fixture(name);
     }
 
     static List<EngineFace> faces(String name) {

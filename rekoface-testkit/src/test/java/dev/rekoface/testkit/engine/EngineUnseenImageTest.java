@@ -3,11 +3,11 @@ package dev.rekoface.testkit.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.rekoface.image.ImageSource;
-import dev.rekoface.image.LocalImage;
 import dev.rekoface.model.BoundingBox;
 import dev.rekoface.model.LandmarkType;
 import dev.rekoface.model.Point;
+import dev.rekoface.testkit.emulator.EmulatorImages;
+import dev.rekoface.testkit.faces.EmulatorImage;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
@@ -43,9 +43,9 @@ class EngineUnseenImageTest {
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
         g.drawImage(src, t, null);
         g.dispose();
-        LocalImage generated = ImageSource.fromBytes(jpeg(out, 0.8f));
+        EmulatorImage generated = EmulatorImages.accept(jpeg(out, 0.8f));
         assertThat(EngineFixtures.catalogue().toString()).doesNotContain(ModelStore.sha256(generated.bytes()));
-        BufferedImage upright = generated.decodeUpright();
+        BufferedImage upright = ImageDecoder.withUpright(generated, u -> u);
         List<EngineFace> faces = EngineFixtures.engine().detect(upright);
         assertThat(faces).hasSize(2);
         for (EngineFace original : EngineFixtures.faces("two_people.jpg")) {
@@ -80,7 +80,7 @@ class EngineUnseenImageTest {
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
         g.drawImage(src, 0, 0, half.getWidth(), half.getHeight(), null);
         g.dispose();
-        LocalImage generated = ImageSource.fromBytes(jpeg(half, 0.75f));
+        EmulatorImage generated = EmulatorImages.accept(jpeg(half, 0.75f));
         List<EngineFace> faces = EngineFixtures.engine().detect(generated);
         assertThat(faces).hasSize(1);
         BoundingBox a = faces.get(0).details().boundingBox();
@@ -94,9 +94,9 @@ class EngineUnseenImageTest {
 
     @Test
     void detect_exifOrientation6_reportsGeometryOfTheUprightImage() {
-        LocalImage rotated = EngineFixtures.local("astronaut-exif-rotated.jpg");
+        EmulatorImage rotated = EngineFixtures.local("astronaut-exif-rotated.jpg");
         assertThat(rotated.exifOrientation()).isEqualTo(6);
-        assertThat(rotated.storedSize().width()).isEqualTo(384);
+        assertThat(rotated.width()).isEqualTo(384);
         List<EngineFace> faces = EngineFixtures.faces("astronaut-exif-rotated.jpg");
         assertThat(faces).hasSize(1);
         assertThat(faces.get(0).imageSize().width()).isEqualTo(512);
