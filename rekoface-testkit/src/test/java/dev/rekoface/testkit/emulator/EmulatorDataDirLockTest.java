@@ -5,6 +5,7 @@ import static dev.rekoface.testkit.emulator.EmulatorPersistenceTest.image;
 import static dev.rekoface.testkit.emulator.EmulatorPersistenceTest.start;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -13,6 +14,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -104,8 +106,9 @@ class EmulatorDataDirLockTest {
             assertThatThrownBy(() -> start(dir)).isInstanceOf(DataDirInUseException.class).hasMessageContaining(IN_USE);
             // the standalone main in this JVM: one line, exit code 1
             StringWriter err = new StringWriter();
-            int code = new CommandLine(new EmulatorMain()).setErr(new PrintWriter(err))
-                .execute("--port", "0", "--quiet", "--no-engine", "--data-dir", dir.toString());
+            // a main that starts runs until stopped: the timeout turns that into a failure instead of a hang
+            int code = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> new CommandLine(new EmulatorMain())
+                .setErr(new PrintWriter(err)).execute("--port", "0", "--quiet", "--no-engine", "--data-dir", dir.toString()));
             assertThat(code).isEqualTo(1);
             assertThat(err.toString()).isEqualTo("rekoface-emulator: " + new DataDirInUseException(dir).getMessage()
                 + System.lineSeparator());

@@ -5,6 +5,7 @@ import static dev.rekoface.testkit.emulator.EmulatorPersistenceTest.image;
 import static dev.rekoface.testkit.emulator.EmulatorPersistenceTest.start;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.rekoface.InvalidArgumentException;
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.io.RandomAccessFile;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -196,8 +198,9 @@ class EmulatorJournalDamageTest {
         flip(journal, second + 40);
         Snapshot before = Snapshot.of(dir);
         StringWriter err = new StringWriter();
-        int code = new CommandLine(new EmulatorMain()).setErr(new PrintWriter(err))
-            .execute("--port", "0", "--quiet", "--no-engine", "--data-dir", dir.toString());
+        // a main that starts runs until stopped: the timeout turns that into a failure instead of a hang
+        int code = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> new CommandLine(new EmulatorMain())
+            .setErr(new PrintWriter(err)).execute("--port", "0", "--quiet", "--no-engine", "--data-dir", dir.toString()));
         assertThat(code).isEqualTo(1);
         assertThat(err.toString()).startsWith("rekoface-emulator: the emulator's journal " + journal)
             .contains("byte offset " + second).doesNotContain("\tat ");
