@@ -26,7 +26,8 @@ public final class JournalDamagedException extends RekofaceException {
     private static String message(Path file, List<JournalScan.Region> damaged, String dataDir) {
         JournalScan.Region first = damaged.get(0);
         StringBuilder m = new StringBuilder("the emulator's journal ").append(file).append(" is damaged at byte offset ")
-            .append(first.offset()).append(" (").append(first).append(')');
+            .append(first.offset()).append(" (").append(first.length()).append(first.length() == 1 ? " byte: " : " bytes: ")
+            .append(first.reason()).append(')');
         if (damaged.size() > 1) {
             m.append(" and in ").append(damaged.size() - 1).append(" more place").append(damaged.size() > 2 ? "s" : "");
         }

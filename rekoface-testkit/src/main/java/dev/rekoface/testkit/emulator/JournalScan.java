@@ -28,7 +28,7 @@ final class JournalScan {
     record Region(long offset, long length, String reason) {
         @Override
         public String toString() {
-            return "bytes " + offset + "-" + (offset + length - 1) + " (" + length + " bytes): " + reason;
+            return "bytes " + offset + "-" + (offset + length - 1) + " (" + length + (length == 1 ? " byte): " : " bytes): ") + reason;
         }
     }
 

@@ -245,7 +245,7 @@ class EmulatorJournalDamageTest {
         JournalRecovery r = JournalRecovery.recover(dir, tmp.resolve("new"));
         assertThat(r.recoveredRecords()).isEqualTo(5);
         assertThat(r.skippedRegions()).containsExactly("bytes " + newline + "-" + newline
-            + " (1 bytes): a damaged end of line between two records");
+            + " (1 byte): a damaged end of line between two records");
         assertThat(r.faces()).isEqualTo(x.a2.size() + x.a3.size() + x.b5.size());
         try (RekognitionEmulator emu = start(r.target()); RekognitionClient sdk = client(emu.endpoint())) {
             assertThat(faceIds(sdk, "a")).isEqualTo(sorted(x.a2, x.a3));
