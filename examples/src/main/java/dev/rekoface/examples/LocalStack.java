@@ -1,5 +1,6 @@
 package dev.rekoface.examples;
 
+import dev.rekoface.testkit.emulator.DataDirLock;
 import dev.rekoface.testkit.emulator.RekognitionEmulator;
 import dev.rekoface.testkit.fixtures.Fixtures;
 import java.io.IOException;

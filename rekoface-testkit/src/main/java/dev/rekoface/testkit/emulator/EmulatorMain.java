@@ -1,5 +1,7 @@
 package dev.rekoface.testkit.emulator;
 
+import dev.rekoface.InvalidArgumentException;
+import dev.rekoface.RekofaceException;
 import dev.rekoface.Operation;
 import java.net.URI;
 import java.nio.file.Path;
@@ -15,7 +17,8 @@ import picocli.CommandLine.Option;
 
 /**
  * The standalone emulator: {@code java -jar rekoface-emulator.jar --port 4566}. Prints its endpoint, logs one line per
- * request, and runs until killed. {@code --help} lists the flags.
+ * request, and runs until killed. {@code --help} lists the flags. With {@code --recover-journal --data-dir DIR --to
+ * NEWDIR} it does not start but copies the intact records of a damaged journal into a new data directory.
  */
 @Command(name = "rekoface-emulator", mixinStandardHelpOptions = true, version = "rekoface-emulator 0.1.0",
     description = {"A local Amazon Rekognition speaking the AWS JSON 1.1 protocol (signatures are not checked).",
@@ -60,6 +63,13 @@ public final class EmulatorMain implements Callable<Integer> {
 
     @Option(names = "--data-dir", paramLabel = "DIR", description = "Keep collections, faces and users here across restarts.")
     Path dataDir;
+
+    @Option(names = "--recover-journal", description = {"Do not start: copy every intact record of the --data-dir journal "
+        + "into the new directory --to, leaving --data-dir untouched, and say what was skipped."})
+    boolean recoverJournal;
+
+    @Option(names = "--to", paramLabel = "NEWDIR", description = "With --recover-journal: the new data directory (missing or empty).")
+    Path recoverTo;
 
     @Option(names = "--tps", description = "TPS quota per operation (token bucket); beyond it requests are throttled. 0: none.")
     double tps;
@@ -154,9 +164,34 @@ public final class EmulatorMain implements Callable<Integer> {
         return emu;
     }
 
+    /** Runs {@code --recover-journal}: copies the intact records into {@code --to} and prints the report. */
+    int recover(java.io.PrintWriter out) {
+        if (dataDir == null || recoverTo == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--recover-journal needs --data-dir DIR and --to NEWDIR");
+        }
+        JournalRecovery r = JournalRecovery.recover(dataDir, recoverTo);
+        r.summary().forEach(out::println);
+        out.flush();
+        return 0;
+    }
+
     @Override
     public Integer call() throws Exception {
-        RekognitionEmulator emu = launch(System.out);
+        if (recoverTo != null && !recoverJournal) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--to goes with --recover-journal");
+        }
+        RekognitionEmulator emu;
+        try {
+            if (recoverJournal) {
+                return recover(spec.commandLine().getOut());
+            }
+            emu = launch(System.out);
+        } catch (RekofaceException e) {
+            // a locked data directory, a damaged journal, a bad recovery target: one clear line, no stack trace
+            spec.commandLine().getErr().println("rekoface-emulator: " + e.getMessage());
+            spec.commandLine().getErr().flush();
+            return e instanceof InvalidArgumentException ? 2 : 1;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             emu.close();

@@ -19,95 +19,71 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The emulator's optional persistence: an append-only journal of state events, one line per event
- * ({@code <crc32 hex> <json>\n}), fsync'd before the request that caused it is answered.
+ * ({@code <crc32 hex> <json>\n}), fsync'd before the request that caused it is answered. The data directory is
+ * {@linkplain DataDirLock locked} while the journal is open, so a second emulator on it is refused.
  *
- * <p>Kill-safety: a process killed at any moment leaves at most a torn last line, which the next start detects (bad
- * checksum, bad JSON or no newline) and drops, so only the request in flight is lost. At start the journal is
- * compacted: the state is written to a temporary file, fsync'd, and atomically renamed over the journal.
+ * <p>Kill-safety: a process killed at any moment leaves at most a torn last line (no end of line), which the next start
+ * drops, so only the request in flight is lost. Any other damage (a complete record failing its checksum, wherever it
+ * is) stops the start with a {@link JournalDamagedException} naming the file and the offset, before anything is
+ * written; {@link JournalRecovery} copies the intact records into a new directory. At start the journal is compacted:
+ * the state is written to a temporary file, fsync'd, and atomically renamed over the journal.
  */
 final class Journal implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Journal.class);
     static final String FILE = "rekognition-journal.log";
 
     private final Path file;
+    private final DataDirLock lock;
     private FileChannel channel;
 
-    private Journal(Path file) {
+    private Journal(Path file, DataDirLock lock) {
         this.file = file;
+        this.lock = lock;
     }
 
     /**
-     * Opens the journal in a directory, replays it into the state and compacts it.
+     * Locks a data directory, replays its journal into the state and compacts it.
      *
      * @param dir the data directory (created if missing)
      * @param state the empty state to fill
      * @return the open journal
+     * @throws DataDirInUseException if another emulator or process holds the directory
+     * @throws JournalDamagedException if the journal is damaged before its last record (nothing is changed)
      */
     static Journal open(Path dir, EmulatorState state) {
+        DataDirLock lock = DataDirLock.acquire(dir);
         try {
-            Files.createDirectories(dir);
             Path file = dir.resolve(FILE);
             int applied = 0;
-            int dropped = 0;
+            JournalScan scan = null;
             if (Files.exists(file)) {
-                byte[] all = Files.readAllBytes(file);
-                int start = 0;
-                while (start < all.length) {
-                    int nl = indexOf(all, (byte) '\n', start);
-                    if (nl < 0) {
-                        dropped++; // torn last line: no newline
-                        break;
+                scan = JournalScan.of(Files.readAllBytes(file));
+                if (!scan.damaged.isEmpty()) {
+                    throw new JournalDamagedException(file, scan.damaged, dir.toString());
+                }
+                for (JournalScan.Record r : scan.records) {
+                    try {
+                        state.apply(r.event());
+                    } catch (RuntimeException e) {
+                        throw new JournalDamagedException(file, List.of(new JournalScan.Region(r.offset(), r.line().length + 1,
+                            "a record that cannot be applied: " + e)), dir.toString());
                     }
-                    String line = new String(all, start, nl - start, StandardCharsets.UTF_8);
-                    start = nl + 1;
-                    JsonNode event = parse(line);
-                    if (event == null) {
-                        dropped++;
-                        if (start < all.length) {
-                            LOG.warn("journal {} has a damaged record before its end; keeping the {} events before it", file, applied);
-                        }
-                        break;
-                    }
-                    state.apply(event);
                     applied++;
                 }
             }
-            if (dropped > 0) {
-                LOG.warn("journal {}: dropped a torn last record (a request in flight when the emulator stopped)", file);
+            if (scan != null && scan.torn != null) {
+                LOG.warn("journal {}: dropped its torn last record, {} (a request in flight when the emulator stopped)", file, scan.torn);
             }
-            Journal j = new Journal(file);
+            Journal j = new Journal(file, lock);
             j.compact(state);
             LOG.info("data dir {}: {} collections restored from {} events", dir, state.collections.size(), applied);
             return j;
         } catch (IOException e) {
+            lock.close();
             throw new UncheckedIOException("cannot open the emulator's data dir " + dir, e);
-        }
-    }
-
-    private static int indexOf(byte[] b, byte v, int from) {
-        for (int i = from; i < b.length; i++) {
-            if (b[i] == v) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static JsonNode parse(String line) {
-        int sp = line.indexOf(' ');
-        if (sp != 8) {
-            return null;
-        }
-        String json = line.substring(9);
-        CRC32 crc = new CRC32();
-        crc.update(json.getBytes(StandardCharsets.UTF_8));
-        if (!String.format("%08x", crc.getValue()).equals(line.substring(0, 8))) {
-            return null;
-        }
-        try {
-            return EmulatorState.JSON.readTree(json);
-        } catch (IOException e) {
-            return null;
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
         }
     }
 
@@ -124,20 +100,28 @@ final class Journal implements AutoCloseable {
         if (channel != null) {
             channel.close();
         }
-        Path tmp = file.resolveSibling(FILE + ".tmp");
         ByteArrayOutputStream buf = new ByteArrayOutputStream();
         List<ObjectNode> events = state.snapshotEvents();
         for (ObjectNode e : events) {
             buf.write(encode(e));
         }
+        writeAtomically(file, buf.toByteArray());
+        channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+    }
+
+    /** Replaces a file with new content: temp file, fsync, atomic rename, fsync of the directory. */
+    static void writeAtomically(Path file, byte[] content) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
             StandardOpenOption.WRITE)) {
-            ch.write(ByteBuffer.wrap(buf.toByteArray()));
+            ByteBuffer b = ByteBuffer.wrap(content);
+            while (b.hasRemaining()) {
+                ch.write(b);
+            }
             ch.force(true);
         }
         Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         fsyncDirectory(file.getParent());
-        channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
     }
 
     private static void fsyncDirectory(Path dir) {
@@ -174,6 +158,8 @@ final class Journal implements AutoCloseable {
             }
         } catch (IOException e) {
             LOG.warn("closing journal {}: {}", file, e.toString());
+        } finally {
+            lock.close();
         }
     }
 }

@@ -113,8 +113,15 @@ public final class RekognitionEmulator implements AutoCloseable {
             t.setDaemon(true);
             return t;
         }, new ThreadPoolExecutor.CallerRunsPolicy());
-        InetAddress addr = b.host == null ? InetAddress.getLoopbackAddress() : InetAddress.getByName(b.host);
-        this.server = HttpServer.create(new InetSocketAddress(addr, b.port), 256);
+        InetAddress addr;
+        try {
+            addr = b.host == null ? InetAddress.getLoopbackAddress() : InetAddress.getByName(b.host);
+            this.server = HttpServer.create(new InetSocketAddress(addr, b.port), 256);
+        } catch (IOException e) {
+            executor.shutdownNow();
+            service.close(); // releases the data directory's lock
+            throw e;
+        }
         server.createContext("/", this::handle);
         server.setExecutor(executor);
         server.start();
@@ -600,7 +607,10 @@ public final class RekognitionEmulator implements AutoCloseable {
         }
 
         /**
-         * Keeps collections, faces and users in a directory across restarts (an fsync'd journal).
+         * Keeps collections, faces and users in a directory across restarts (an fsync'd journal). The directory is
+         * locked while the emulator runs: {@link #start()} throws {@link DataDirInUseException} if another emulator
+         * or process holds it, and {@link JournalDamagedException} if its journal is damaged before its last record
+         * (then {@link JournalRecovery#recover} copies what is intact into a new directory).
          *
          * @param dir the directory, created if missing
          * @return this builder

@@ -30,7 +30,7 @@ class EmulatorMainTest {
         int code = new CommandLine(new EmulatorMain()).setOut(new PrintWriter(text)).execute("--help");
         assertThat(code).isZero();
         assertThat(text.toString()).contains("--port", "--catalogue", "--s3-endpoint", "--data-dir", "--tps", "--latency-ms",
-            "--error-rate", "--reset-rate", "--lost-response-rate", "--operations", "--seed", "SIMULATED");
+            "--error-rate", "--reset-rate", "--lost-response-rate", "--operations", "--seed", "SIMULATED", "--recover-journal", "--to");
     }
 
     @Test
