@@ -28,7 +28,7 @@ import java.lang.annotation.Target;
  *
  * <p>It sets {@code rekoface.endpoint} to the emulator, {@code rekoface.region} to {@link #region()} and static dummy
  * credentials ({@code rekoface.credentials.*}), ahead of every other property source, and registers the emulator as a
- * bean. The emulator lives as long as the context: Spring's test context cache shares it between the test classes
+ * bean. With {@link #s3()}, an S3 server too. The emulator lives as long as the context: Spring's test context cache shares it between the test classes
  * that share a context, and closing the context stops it. State (collections, faces) is kept between tests of a
  * context; call {@code emulator.reset()} in a {@code @BeforeEach} for a clean slate.
  */
@@ -53,6 +53,16 @@ public @interface AutoConfigureLocalRekognition {
      * @return true to force the engine (default false)
      */
     boolean forceEngine() default false;
+
+    /**
+     * Whether to start a local S3 server too (S3Proxy, in memory, on a free loopback port), point the
+     * {@code S3Images} bean at it ({@code rekoface.s3.endpoint}) and let the emulator read {@code S3Object} images from
+     * it. Needs {@code org.gaul:s3proxy} on the test classpath. Buckets start empty: create them through
+     * {@code s3Images.s3Client()}.
+     *
+     * @return true to start a local S3 (default false)
+     */
+    boolean s3() default false;
 
     /**
      * The region the emulator reports and the beans use.

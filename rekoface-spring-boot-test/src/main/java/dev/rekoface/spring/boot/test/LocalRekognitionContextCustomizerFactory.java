@@ -19,6 +19,6 @@ public class LocalRekognitionContextCustomizerFactory implements ContextCustomiz
         AutoConfigureLocalRekognition settings =
             TestContextAnnotationUtils.findMergedAnnotation(testClass, AutoConfigureLocalRekognition.class);
         return settings == null ? null : new LocalRekognitionContextCustomizer(settings.faceEngine(),
-            settings.forceEngine(), settings.region(), settings.logRequests());
+            settings.forceEngine(), settings.s3(), settings.region(), settings.logRequests());
     }
 }

@@ -30,6 +30,10 @@ class LocalRekognitionContextCustomizerTest {
     static class OtherSettings {
     }
 
+    @AutoConfigureLocalRekognition(faceEngine = false, s3 = true)
+    static class WithS3 {
+    }
+
     static class Plain {
     }
 
@@ -70,6 +74,22 @@ class LocalRekognitionContextCustomizerTest {
             assertThat(health(endpoint)).isEqualTo(200);
         }
         assertThatThrownBy(() -> health(endpoint)).as("stopped with the context").isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void customizeContext_s3_startsAnS3ServerTheEmulatorAndTheBeansShareAndStopsIt() throws Exception {
+        ContextCustomizer customizer = factory.createContextCustomizer(WithS3.class, List.of());
+        assertThat(customizer).isNotEqualTo(factory.createContextCustomizer(Annotated.class, List.of()));
+        URI s3;
+        try (GenericApplicationContext context = new GenericApplicationContext()) {
+            customizer.customizeContext(context, null);
+            context.refresh();
+            s3 = URI.create(context.getEnvironment().getProperty("rekoface.s3.endpoint"));
+            assertThat(s3.getHost()).isEqualTo("127.0.0.1");
+            assertThat(health(s3)).as("S3 answers (an anonymous ListBuckets)").isBetween(200, 499);
+            assertThat(context.containsBean(LocalRekognitionContextCustomizer.S3_BEAN_NAME)).isTrue();
+        }
+        assertThatThrownBy(() -> health(s3)).as("stopped with the context").isInstanceOf(IOException.class);
     }
 
     private static int health(URI endpoint) throws IOException, InterruptedException {
