@@ -262,12 +262,15 @@ class RekofaceAutoConfigurationTest {
     void close_context_closesTheSdkClientsTheStarterBuilt() {
         RekognitionClient[] sdk = new RekognitionClient[1];
         RekognitionAsyncClient[] async = new RekognitionAsyncClient[1];
+        S3Client[] s3 = new S3Client[1];
         local().run(context -> {
             sdk[0] = context.getBean(RekognitionClient.class);
             async[0] = context.getBean(RekognitionAsyncClient.class);
+            s3[0] = context.getBean(S3Images.class).s3Client();
             assertThat(sdk[0].listCollections().collectionIds()).isEmpty();
         });
         assertThatThrownBy(() -> sdk[0].listCollections()).hasMessageContaining("shut down");
+        assertThatThrownBy(() -> s3[0].listBuckets()).hasMessageContaining("shut down");
         assertThatThrownBy(() -> async[0].listCollections().join()).hasRootCauseMessage("event executor terminated");
     }
 
