@@ -4,9 +4,10 @@ import dev.rekoface.RekofaceBuilder;
 
 /**
  * Customizes the builders of the {@code RekofaceClient} and {@code RekofaceAsyncClient} beans after the
- * {@code rekoface.*} properties were applied, for settings made in code: a {@link dev.rekoface.retry.RateLimit} computed
- * at start-up, a {@link dev.rekoface.retry.MetricsListener} of your own (a {@code MetricsListener} bean is picked up
- * without one). Beans of this type run in order, for both builders.
+ * {@code rekoface.*} properties were applied, for settings made in code, such as a {@link dev.rekoface.retry.RateLimit}
+ * computed at start-up. Beans of this type run in order, for both builders. To receive metrics, declare a
+ * {@link dev.rekoface.retry.MetricsListener} bean instead: the clients report to every such bean (the Micrometer meters
+ * included), and a listener set here would replace them all.
  *
  * <pre>{@code
  * @Bean
