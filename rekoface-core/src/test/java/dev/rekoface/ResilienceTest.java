@@ -361,4 +361,51 @@ class ResilienceTest {
         assertThat(reko.requests(Operation.INDEX_FACES)).hasSize(2);
     }
 
+
+    // ---- stored faces ------------------------------------------------------------------------------------------
+
+    /** Records every storedFacesChanged call as "OPERATION:change". */
+    private static final class StoredFaces implements MetricsListener {
+        final List<String> changes = java.util.Collections.synchronizedList(new ArrayList<>());
+
+        @Override
+        public void storedFacesChanged(Operation operation, int change) {
+            changes.add(operation.wireName() + ":" + change);
+        }
+    }
+
+    @Test
+    void storedFacesChanged_indexThenForget_reportsFacesStoredAndDeleted() {
+        reko.answerJson(Operation.INDEX_FACES, "{\"FaceRecords\":[{\"Face\":" + FACE + "}],\"FaceModelVersion\":\"7.0\"}");
+        String list = Operation.LIST_FACES.target();
+        wm.stubFor(post("/").withHeader("X-Amz-Target", equalTo(list)).inScenario("f").whenScenarioStateIs(STARTED)
+            .willReturn(aResponse().withStatus(200).withBody("{\"Faces\":[" + FACE + "]}")));
+        wm.stubFor(post("/").withHeader("X-Amz-Target", equalTo(list)).inScenario("f").whenScenarioStateIs("deleted")
+            .willReturn(aResponse().withStatus(200).withBody("{\"Faces\":[]}")));
+        wm.stubFor(post("/").withHeader("X-Amz-Target", equalTo(Operation.DELETE_FACES.target())).inScenario("f")
+            .willSetStateTo("deleted").willReturn(aResponse().withStatus(200)
+                .withBody("{\"DeletedFaces\":[\"11111111-2222-3333-4444-555555555555\"]}")));
+        reko.answerJson(Operation.DELETE_USER, "{}");
+        StoredFaces listener = new StoredFaces();
+        try (RekofaceClient c = client().retryPolicy(fast).metricsListener(listener).build()) {
+            FaceCollection faces = c.collection("faces");
+            faces.index(ImageSource.fromBytes(TestImages.fixture("biden.jpg")), "joe biden");
+            assertThat(faces.forget("joe biden").deletedFaceIds()).hasSize(1);
+        }
+        assertThat(listener.changes).containsExactly("IndexFaces:1", "DeleteFaces:-1");
+    }
+
+    @Test
+    void storedFacesChanged_asyncIndexFailedOrWithoutAFace_isNotReported() {
+        StoredFaces listener = new StoredFaces();
+        reko.answerJson(Operation.INDEX_FACES, "{\"FaceRecords\":[],\"UnindexedFaces\":[],\"FaceModelVersion\":\"7.0\"}");
+        try (RekofaceAsyncClient c = asyncClient().retryPolicy(fast).metricsListener(listener).build()) {
+            AsyncFaceCollection faces = c.collection("faces");
+            assertThat(faces.index(ImageSource.fromBytes(TestImages.fixture("biden.jpg")), "nobody").join().indexed()).isEmpty();
+            reko.fail(Operation.INDEX_FACES, 400, "ResourceNotFoundException", "The collection id: faces does not exist");
+            assertThatThrownBy(() -> faces.index(ImageSource.fromBytes(TestImages.fixture("biden.jpg")), "nobody").join())
+                .hasCauseInstanceOf(NotFoundException.class);
+        }
+        assertThat(listener.changes).isEmpty();
+    }
 }

@@ -102,6 +102,10 @@ final class PolicyInvoker implements Invoker {
                     }
                 });
                 resilience.metrics().completed(operation, Duration.ofNanos(nanos), attempts[0], failure);
+                int stored = failure == null ? op.storedFacesChange(o) : 0;
+                if (stored != 0) {
+                    resilience.metrics().storedFacesChanged(operation, stored);
+                }
                 if (LOG.isDebugEnabled()) {
                     LOG.debug("{} {} after {} attempt(s) in {} ms", operation.wireName(),
                         failure == null ? "ok" : "failed: " + failure.errorCode().orElse(failure.getClass().getSimpleName()),

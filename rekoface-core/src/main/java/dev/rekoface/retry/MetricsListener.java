@@ -50,4 +50,16 @@ public interface MetricsListener {
      */
     default void completed(Operation operation, Duration latency, int attempts, RekofaceException failure) {
     }
+
+    /**
+     * A successful call changed how many faces its collection stores (AWS bills face storage per face and month):
+     * IndexFaces reports the faces it stored as a positive change, DeleteFaces the faces it deleted as a negative one.
+     * Called after {@link #completed}, and only when the change is not zero. DeleteCollection, whose answer does not
+     * say how many faces went with the collection, is not reported.
+     *
+     * @param operation {@link Operation#INDEX_FACES} or {@link Operation#DELETE_FACES}
+     * @param change the faces stored (positive) or deleted (negative)
+     */
+    default void storedFacesChanged(Operation operation, int change) {
+    }
 }

@@ -60,6 +60,11 @@ public final class DeleteFacesOperation
     }
 
     @Override
+    public int storedFacesChange(DeletedFaces result) {
+        return -result.deleted().size();
+    }
+
+    @Override
     public String resource(Input input) {
         return Resources.collection(input.collectionId());
     }

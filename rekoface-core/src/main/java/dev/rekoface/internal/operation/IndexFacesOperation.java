@@ -84,6 +84,11 @@ public final class IndexFacesOperation
     }
 
     @Override
+    public int storedFacesChange(IndexResult result) {
+        return result.indexed().size();
+    }
+
+    @Override
     public String resource(Input input) {
         return Resources.collection(input.collectionId());
     }

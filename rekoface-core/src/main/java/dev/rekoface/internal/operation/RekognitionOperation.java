@@ -62,6 +62,17 @@ public interface RekognitionOperation<I, Q, R, O> {
     O transformResponse(R response, I input);
 
     /**
+     * Tells how many faces a successful call stored (positive) or deleted (negative), for
+     * {@link dev.rekoface.retry.MetricsListener#storedFacesChanged}; 0 for calls that store nothing.
+     *
+     * @param result the call's result
+     * @return the change in stored faces
+     */
+    default int storedFacesChange(O result) {
+        return 0;
+    }
+
+    /**
      * Turns some service errors into answers (e.g. CompareFaces' "no face" error into an empty comparison).
      *
      * @param failure the SDK failure
