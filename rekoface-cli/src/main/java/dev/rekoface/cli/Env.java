@@ -1,7 +1,8 @@
-package dev.rekoface.examples;
+package dev.rekoface.cli;
 
 import dev.rekoface.InvalidArgumentException;
 import dev.rekoface.RekofaceClient;
+import dev.rekoface.examples.Clients;
 import dev.rekoface.s3.S3Images;
 import java.net.URI;
 import java.nio.file.Path;
@@ -12,7 +13,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 
 /**
- * Where a program runs: the embedded local stack (default), a Rekognition-compatible endpoint, or AWS. Holds a
+ * Where a command runs: the embedded local stack (default), a Rekognition-compatible endpoint, or AWS. Holds a
  * ready {@link RekofaceClient} and {@link S3Images}; closing it closes them and stops a local stack.
  */
 public final class Env implements AutoCloseable {
@@ -64,12 +65,9 @@ public final class Env implements AutoCloseable {
      * @return the environment
      */
     public static Env endpoint(URI rekognitionEndpoint, URI s3Endpoint, String bucket) {
-        RekofaceClient reko = RekofaceClient.builder().endpointOverride(rekognitionEndpoint).region(Region.US_EAST_1)
-            .credentialsProvider(LocalStack.CREDENTIALS).build();
-        S3Images s3 = s3Endpoint == null ? null : S3Images.builder().endpointOverride(s3Endpoint).region(Region.US_EAST_1)
-            .credentialsProvider(LocalStack.CREDENTIALS).build();
-        return new Env(reko, s3, bucket, "Rekognition at " + rekognitionEndpoint
-            + (s3Endpoint == null ? "" : " and S3 at " + s3Endpoint), null, Region.US_EAST_1);
+        Clients clients = Clients.emulator(rekognitionEndpoint, s3Endpoint, bucket);
+        return new Env(clients.rekognition(), s3Endpoint == null ? null : clients.s3(), bucket, clients.description(),
+            null, Region.US_EAST_1);
     }
 
     /**
@@ -100,45 +98,6 @@ public final class Env implements AutoCloseable {
         RekofaceClient reko = RekofaceClient.builder().region(r).build();
         S3Images s3 = S3Images.builder().region(r).rekognitionRegion(r).build();
         return new Env(reko, s3, bucket, "AWS in " + r, null, r);
-    }
-
-    /**
-     * Builds the environment a seed program's {@code main} was asked for: {@code --aws [--region R] [--bucket B]},
-     * {@code --endpoint URL [--s3-endpoint URL]}, or by default the local stack ({@code --data-dir DIR}).
-     *
-     * @param args the program's arguments
-     * @return the environment
-     */
-    public static Env fromArgs(String[] args) {
-        String endpoint = arg(args, "--endpoint");
-        if (contains(args, "--aws")) {
-            String region = arg(args, "--region");
-            return aws(region == null ? null : Region.of(region), arg(args, "--bucket"));
-        }
-        if (endpoint != null) {
-            String s3 = arg(args, "--s3-endpoint");
-            return endpoint(URI.create(endpoint), s3 == null ? null : URI.create(s3), arg(args, "--bucket"));
-        }
-        String dir = arg(args, "--data-dir");
-        return local(dir == null ? DEFAULT_DATA_DIR : Path.of(dir));
-    }
-
-    private static boolean contains(String[] args, String flag) {
-        for (String a : args) {
-            if (a.equals(flag)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String arg(String[] args, String name) {
-        for (int i = 0; i < args.length - 1; i++) {
-            if (args[i].equals(name)) {
-                return args[i + 1];
-            }
-        }
-        return null;
     }
 
     /** Returns the Rekognition client. */

@@ -1,4 +1,4 @@
-package dev.rekoface.examples;
+package dev.rekoface.cli;
 
 import dev.rekoface.testkit.emulator.DataDirLock;
 import dev.rekoface.testkit.emulator.RekognitionEmulator;
