@@ -4,6 +4,7 @@ import dev.rekoface.InvalidArgumentException;
 import dev.rekoface.RekofaceClient;
 import dev.rekoface.s3.S3Images;
 import java.net.URI;
+import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -26,7 +27,8 @@ public final class Clients implements AutoCloseable {
     /** The arguments every story program takes. */
     public static final String USAGE = "[--endpoint URL [--s3-endpoint URL]] [--region REGION] [--bucket BUCKET]";
 
-    private static final StaticCredentialsProvider EMULATOR_CREDENTIALS =
+    /** Credentials for an emulator (it does not check them). */
+    public static final StaticCredentialsProvider EMULATOR_CREDENTIALS =
         StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
 
     private final RekofaceClient rekognition;
@@ -78,6 +80,20 @@ public final class Clients implements AutoCloseable {
             throw new InvalidArgumentException("--s3-endpoint", "--s3-endpoint goes with --endpoint (a running emulator)");
         }
         return aws(region == null ? null : Region.of(region), bucket);
+    }
+
+    /**
+     * Holds clients built elsewhere; closing this object closes them.
+     *
+     * @param rekognition the Rekognition client
+     * @param s3 the S3 access, or null for none
+     * @param bucket the bucket holding the sample photos, or null
+     * @param description where the clients point, for one line on stderr
+     * @return the clients
+     */
+    public static Clients of(RekofaceClient rekognition, S3Images s3, String bucket, String description) {
+        return new Clients(Objects.requireNonNull(rekognition, "rekognition"), s3, bucket,
+            Objects.requireNonNull(description, "description"));
     }
 
     /**
@@ -133,7 +149,7 @@ public final class Clients implements AutoCloseable {
      */
     public S3Images s3() {
         if (s3 == null) {
-            throw new InvalidArgumentException("--s3-endpoint", "this example needs S3: pass --s3-endpoint URL with "
+            throw new InvalidArgumentException("--s3-endpoint", "no S3 is configured here: pass --s3-endpoint URL with "
                 + "--endpoint");
         }
         return s3;
