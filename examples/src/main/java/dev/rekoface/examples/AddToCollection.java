@@ -1,6 +1,7 @@
 package dev.rekoface.examples;
 
 import dev.rekoface.FaceCollection;
+import dev.rekoface.RekofaceClient;
 import dev.rekoface.model.Recognition;
 import java.io.PrintWriter;
 import java.util.Optional;
@@ -10,7 +11,10 @@ import java.util.Optional;
  * collection, {@code check_face} names the person in another photo. rekoface keeps the name as the person id (any
  * text; it is encoded for the service) and {@code recognize} answers with it.
  *
- * <p>Run: {@code java -cp examples/target/rekoface.jar dev.rekoface.examples.AddToCollection [--aws]}
+ * <p>Run it on a running emulator ({@code rekoface local}), or without arguments on AWS:
+ * <pre>{@code
+ * java -cp rekoface-cli/target/rekoface.jar dev.rekoface.examples.AddToCollection --endpoint http://localhost:4599
+ * }</pre>
  */
 public final class AddToCollection {
     /** The collection this example uses (and deletes at the end). */
@@ -20,25 +24,26 @@ public final class AddToCollection {
     }
 
     /**
-     * Runs the example.
+     * Runs the example on AWS (default credential and region chains), or on a running emulator with
+     * {@code --endpoint URL}.
      *
-     * @param args {@code --aws}, {@code --endpoint URL} or nothing for the local stack
+     * @param args {@value Clients#USAGE} (see {@link Clients})
      */
     public static void main(String[] args) {
-        try (Env env = Env.fromArgs(args)) {
-            System.err.println("using " + env.description());
-            run(env, new PrintWriter(System.out, true));
+        try (Clients clients = Clients.fromArgs(args)) {
+            System.err.println("using " + clients.description());
+            run(clients.rekognition(), new PrintWriter(System.out, true));
         }
     }
 
     /**
      * Adds Werner to a collection from one photo, then checks two others.
      *
-     * @param env where to run
+     * @param reko the Rekognition client
      * @param out where to print
      */
-    public static void run(Env env, PrintWriter out) {
-        FaceCollection faces = env.rekognition().collection(COLLECTION);
+    public static void run(RekofaceClient reko, PrintWriter out) {
+        FaceCollection faces = reko.collection(COLLECTION);
         faces.createIfAbsent();
         try {
             // add2col("Werner1.jpeg", "Werner Vogels")

@@ -1,6 +1,8 @@
 package dev.rekoface.examples;
 
+import dev.rekoface.RekofaceClient;
 import dev.rekoface.s3.PresignedUrl;
+import dev.rekoface.s3.S3Images;
 import dev.rekoface.s3.S3Uri;
 import dev.rekoface.s3.Upload;
 import dev.rekoface.s3.lambda.HandlerConfig;
@@ -23,40 +25,48 @@ import java.util.Optional;
  *
  * <p>Here the S3 event is delivered by calling the handler directly, exactly as Lambda would call it.
  *
- * <p>Run: {@code java -cp examples/target/rekoface.jar dev.rekoface.examples.EmotionPipeline [--aws --bucket B]}
+ * <p>Run it on a running {@code rekoface local} (Rekognition and S3), or on AWS with {@code --bucket} alone:
+ * <pre>{@code
+ * java -cp rekoface-cli/target/rekoface.jar dev.rekoface.examples.EmotionPipeline --endpoint http://localhost:4599 \
+ *     --s3-endpoint http://127.0.0.1:4598 --bucket rekoface-samples
+ * }</pre>
  */
 public final class EmotionPipeline {
     private EmotionPipeline() {
     }
 
     /**
-     * Runs the example.
+     * Runs the example on AWS (default credential and region chains), or on a running emulator with
+     * {@code --endpoint URL --s3-endpoint URL}; {@code --bucket B} names the bucket holding the sample photos.
      *
-     * @param args {@code --aws --bucket B}, {@code --endpoint URL}, or nothing for the local stack
+     * @param args {@value Clients#USAGE} (see {@link Clients})
      */
     public static void main(String[] args) {
-        try (Env env = Env.fromArgs(args)) {
-            System.err.println("using " + env.description());
-            run(env, new PrintWriter(System.out, true));
+        try (Clients clients = Clients.fromArgs(args)) {
+            System.err.println("using " + clients.description());
+            run(clients.rekognition(), clients.s3(), clients.bucket().orElse(null), new PrintWriter(System.out, true));
         }
     }
 
     /**
      * Uploads, processes, and links.
      *
-     * @param env where to run
+     * @param reko the Rekognition client
+     * @param s3 the S3 access
+     * @param bucket the bucket holding the sample photos (the upload and its outputs go there too)
      * @param out where to print
      * @return the presigned link to the annotated image
+     * @throws dev.rekoface.InvalidArgumentException when the bucket is null
      */
-    public static PresignedUrl run(Env env, PrintWriter out) {
+    public static PresignedUrl run(RekofaceClient reko, S3Images s3, String bucket, PrintWriter out) {
         // Step 2: upload the image to the raw images prefix
-        S3Uri raw = Samples.inBucket(env, "uploads/his-girl-friday-1940.jpg");
-        Upload upload = env.s3().upload(Samples.bytes("his-girl-friday-1940.jpg"), raw, Map.of());
+        S3Uri raw = Samples.inBucket(bucket, "uploads/his-girl-friday-1940.jpg");
+        Upload upload = s3.upload(Samples.bytes("his-girl-friday-1940.jpg"), raw, Map.of());
         out.println("uploaded " + upload.uri() + " (" + upload.size() + " bytes)");
 
         // Steps 3 and 5: the S3 upload event runs the handler: faces, emotions, annotated copy to processed/
         S3EventHandler handler = new S3EventHandler(new HandlerConfig(raw.bucket(), "processed/", Optional.empty()),
-            env.rekognition(), env.s3());
+            reko, s3);
         S3EventHandler.RecordResult result = handler.handle(S3Events.objectCreated(raw.bucket(), raw.key(), upload.size()))
             .records().get(0);
         Samples.check(result.error().isEmpty(), "the handler failed: " + result.error().orElse(""));
@@ -65,7 +75,7 @@ public final class EmotionPipeline {
 
         // Step 4: a presigned link for someone without credentials, valid for 15 minutes
         S3Uri annotated = S3Uri.parse(result.annotated().orElseThrow());
-        PresignedUrl link = env.s3().presignGet(annotated, Duration.ofMinutes(15));
+        PresignedUrl link = s3.presignGet(annotated, Duration.ofMinutes(15));
         int status = fetch(link);
         out.println("presigned link (15m, fetched without credentials: HTTP " + status + "): " + link.url());
         Samples.check(result.faces() > 0, "no face found in the uploaded photo");

@@ -1,6 +1,7 @@
 package dev.rekoface.examples;
 
 import dev.rekoface.FaceCollection;
+import dev.rekoface.RekofaceClient;
 import dev.rekoface.image.ImageSource;
 import dev.rekoface.model.ForgetResult;
 import dev.rekoface.model.Recognition;
@@ -13,7 +14,10 @@ import java.util.Optional;
  * logs in with another one (the browser posts it as a base64 data URL), a stranger is turned away, and under GDPR
  * the user can ask to be forgotten, after which their face no longer logs anyone in.
  *
- * <p>Run: {@code java -cp examples/target/rekoface.jar dev.rekoface.examples.FaceLogin [--aws]}
+ * <p>Run it on a running emulator ({@code rekoface local}), or without arguments on AWS:
+ * <pre>{@code
+ * java -cp rekoface-cli/target/rekoface.jar dev.rekoface.examples.FaceLogin --endpoint http://localhost:4599
+ * }</pre>
  */
 public final class FaceLogin {
     /** The collection this example uses (and deletes at the end). */
@@ -64,25 +68,26 @@ public final class FaceLogin {
     }
 
     /**
-     * Runs the example.
+     * Runs the example on AWS (default credential and region chains), or on a running emulator with
+     * {@code --endpoint URL}.
      *
-     * @param args {@code --aws}, {@code --endpoint URL} or nothing for the local stack
+     * @param args {@value Clients#USAGE} (see {@link Clients})
      */
     public static void main(String[] args) {
-        try (Env env = Env.fromArgs(args)) {
-            System.err.println("using " + env.description());
-            run(env, new PrintWriter(System.out, true));
+        try (Clients clients = Clients.fromArgs(args)) {
+            System.err.println("using " + clients.description());
+            run(clients.rekognition(), new PrintWriter(System.out, true));
         }
     }
 
     /**
      * Registers, logs in, turns away a stranger, forgets.
      *
-     * @param env where to run
+     * @param reko the Rekognition client
      * @param out where to print
      */
-    public static void run(Env env, PrintWriter out) {
-        FaceCollection collection = env.rekognition().collection(COLLECTION);
+    public static void run(RekofaceClient reko, PrintWriter out) {
+        FaceCollection collection = reko.collection(COLLECTION);
         collection.createIfAbsent();
         try {
             FaceLogin app = new FaceLogin(collection);

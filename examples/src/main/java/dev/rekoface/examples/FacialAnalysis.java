@@ -1,5 +1,6 @@
 package dev.rekoface.examples;
 
+import dev.rekoface.RekofaceClient;
 import dev.rekoface.model.Emotion;
 import dev.rekoface.model.FaceAttributes;
 import dev.rekoface.model.FaceDetails;
@@ -12,34 +13,38 @@ import java.util.Locale;
  * Seed 004, "Facial Analysis with Python and Amazon Rekognition": detect every face of a photo with all attributes and
  * print what Rekognition sees in each: age range, gender, smile, glasses, and the emotions table, strongest first.
  *
- * <p>Run: {@code java -cp examples/target/rekoface.jar dev.rekoface.examples.FacialAnalysis [--aws]}
+ * <p>Run it on a running emulator ({@code rekoface local}), or without arguments on AWS:
+ * <pre>{@code
+ * java -cp rekoface-cli/target/rekoface.jar dev.rekoface.examples.FacialAnalysis --endpoint http://localhost:4599
+ * }</pre>
  */
 public final class FacialAnalysis {
     private FacialAnalysis() {
     }
 
     /**
-     * Runs the example.
+     * Runs the example on AWS (default credential and region chains), or on a running emulator with
+     * {@code --endpoint URL}.
      *
-     * @param args {@code --aws}, {@code --endpoint URL} or nothing for the local stack
+     * @param args {@value Clients#USAGE} (see {@link Clients})
      */
     public static void main(String[] args) {
-        try (Env env = Env.fromArgs(args)) {
-            System.err.println("using " + env.description());
-            run(env, new PrintWriter(System.out, true), "family-1128316.jpg");
+        try (Clients clients = Clients.fromArgs(args)) {
+            System.err.println("using " + clients.description());
+            run(clients.rekognition(), new PrintWriter(System.out, true), "family-1128316.jpg");
         }
     }
 
     /**
      * Analyses the faces of a sample photo.
      *
-     * @param env where to run
+     * @param reko the Rekognition client
      * @param out where to print
      * @param sample the sample photo
      * @return the faces
      */
-    public static List<FaceDetails> run(Env env, PrintWriter out, String sample) {
-        List<FaceDetails> faces = env.rekognition().detectFaces(Samples.image(sample), FaceAttributes.ALL);
+    public static List<FaceDetails> run(RekofaceClient reko, PrintWriter out, String sample) {
+        List<FaceDetails> faces = reko.detectFaces(Samples.image(sample), FaceAttributes.ALL);
         out.println(sample + ": " + faces.size() + " face(s)");
         int n = 1;
         for (FaceDetails face : faces) {

@@ -6,6 +6,7 @@ import dev.rekoface.model.FaceComparison;
 import dev.rekoface.model.FaceDetails;
 import dev.rekoface.model.Label;
 import dev.rekoface.model.Threshold;
+import dev.rekoface.s3.S3Images;
 import dev.rekoface.s3.S3Uri;
 import dev.rekoface.s3.scan.BucketScan;
 import dev.rekoface.s3.scan.ScanSummary;
@@ -22,49 +23,55 @@ import java.util.Locale;
  * S3 bucket, then the challenge "Where's Ric?": find every picture of one person in a whole bucket, where not every
  * object is an image.
  *
- * <p>Run: {@code java -cp examples/target/rekoface.jar dev.rekoface.examples.HandsOnLab [--aws --bucket B]}
+ * <p>Run it on a running {@code rekoface local} (Rekognition and S3), or on AWS with {@code --bucket} alone:
+ * <pre>{@code
+ * java -cp rekoface-cli/target/rekoface.jar dev.rekoface.examples.HandsOnLab --endpoint http://localhost:4599 \
+ *     --s3-endpoint http://127.0.0.1:4598 --bucket rekoface-samples
+ * }</pre>
  */
 public final class HandsOnLab {
     private HandsOnLab() {
     }
 
     /**
-     * Runs the example.
+     * Runs the example on AWS (default credential and region chains), or on a running emulator with
+     * {@code --endpoint URL --s3-endpoint URL}; {@code --bucket B} names the bucket holding the sample photos.
      *
-     * @param args {@code --aws --bucket B}, {@code --endpoint URL}, or nothing for the local stack
+     * @param args {@value Clients#USAGE} (see {@link Clients})
      */
     public static void main(String[] args) {
-        try (Env env = Env.fromArgs(args)) {
-            System.err.println("using " + env.description());
-            run(env, new PrintWriter(System.out, true));
+        try (Clients clients = Clients.fromArgs(args)) {
+            System.err.println("using " + clients.description());
+            run(clients.rekognition(), clients.s3(), clients.bucket().orElse(null), new PrintWriter(System.out, true));
         }
     }
 
     /**
      * Runs the lab on the samples bucket.
      *
-     * @param env where to run
+     * @param reko the Rekognition client
+     * @param s3 the S3 access
+     * @param bucket the bucket holding the sample photos
      * @param out where to print
      * @return the scan's summary
+     * @throws dev.rekoface.InvalidArgumentException when the bucket is null
      */
-    public static ScanSummary run(Env env, PrintWriter out) {
-        RekofaceClient reko = env.rekognition();
-
+    public static ScanSummary run(RekofaceClient reko, S3Images s3, String bucket, PrintWriter out) {
         // aws rekognition detect-faces --image "S3Object={Bucket=...,Name=obama.jpg}" --attributes ALL
-        S3Uri portrait = Samples.inBucket(env, "obama.jpg");
-        List<FaceDetails> faces = reko.detectFaces(env.s3().check(portrait), FaceAttributes.ALL);
+        S3Uri portrait = Samples.inBucket(bucket, "obama.jpg");
+        List<FaceDetails> faces = reko.detectFaces(s3.check(portrait), FaceAttributes.ALL);
         out.println("detect-faces " + portrait + ": " + faces.size() + " face(s), age "
             + faces.get(0).ageRange().map(Object::toString).orElse("?") + ", "
             + faces.get(0).dominantEmotion().map(e -> e.rawType()).orElse("?"));
 
         // aws rekognition detect-labels --image "S3Object={Bucket=...,Name=obama.jpg}"
-        List<Label> labels = reko.detectLabels(env.s3().check(portrait), 10, Threshold.percent(70));
+        List<Label> labels = reko.detectLabels(s3.check(portrait), 10, Threshold.percent(70));
         out.println("detect-labels " + portrait + ": " + labels.stream()
             .map(l -> String.format(Locale.ROOT, "%s %.0f%%", l.name(), l.confidence())).toList());
 
         // aws rekognition compare-faces --source-image obama.jpg --target-image two_people.jpg
-        S3Uri crowd = Samples.inBucket(env, "two_people.jpg");
-        FaceComparison cmp = reko.compareFaces(env.s3().check(portrait), env.s3().check(crowd), 90);
+        S3Uri crowd = Samples.inBucket(bucket, "two_people.jpg");
+        FaceComparison cmp = reko.compareFaces(s3.check(portrait), s3.check(crowd), 90);
         out.println("compare-faces obama.jpg two_people.jpg: " + cmp.matches().size() + " match(es)"
             + cmp.bestMatch().map(m -> String.format(Locale.ROOT, " at %.1f%%", m.similarity())).orElse("")
             + ", " + cmp.unmatchedFaces().size() + " other face(s)");
@@ -77,7 +84,7 @@ public final class HandsOnLab {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        ScanSummary scan = BucketScan.builder().images(env.s3()).client(reko)
+        ScanSummary scan = BucketScan.builder().images(s3).client(reko)
             .source(S3Uri.parse("s3://" + portrait.bucket() + "/"))
             .findFace(Samples.image("obama2.jpg"), Threshold.percent(90))
             .output(results).build().run();

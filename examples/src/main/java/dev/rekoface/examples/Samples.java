@@ -1,11 +1,15 @@
 package dev.rekoface.examples;
 
+import dev.rekoface.InvalidArgumentException;
 import dev.rekoface.image.ImageSource;
 import dev.rekoface.image.LocalImage;
 import dev.rekoface.s3.S3Uri;
 import dev.rekoface.testkit.fixtures.Fixtures;
 
-/** The sample photos the examples use (bundled with rekoface, and preloaded in the local stack's samples bucket). */
+/**
+ * The sample photos the examples use: bundled with rekoface (rekoface-testkit-fixtures), and preloaded by
+ * {@code rekoface local} in its {@code rekoface-samples} bucket.
+ */
 public final class Samples {
     private Samples() {
     }
@@ -31,17 +35,30 @@ public final class Samples {
     }
 
     /**
-     * Returns where a sample photo is in the environment's samples bucket.
+     * Returns the bucket holding the sample photos, refusing a missing one with what to pass.
      *
-     * @param env the environment
+     * @param bucket the bucket, or null when none was named
+     * @return the bucket
+     * @throws InvalidArgumentException when the bucket is null
+     */
+    public static String requireBucket(String bucket) {
+        if (bucket == null) {
+            throw new InvalidArgumentException("--bucket", "this example needs a bucket holding the sample images: pass "
+                + "--bucket NAME (rekoface-samples on `rekoface local`)");
+        }
+        return bucket;
+    }
+
+    /**
+     * Returns where a sample photo is in the samples bucket.
+     *
+     * @param bucket the bucket holding the sample photos
      * @param name e.g. {@code obama.jpg}
      * @return the S3 URI
-     * @throws dev.rekoface.InvalidArgumentException when the environment has no samples bucket
+     * @throws InvalidArgumentException when the bucket is null
      */
-    public static S3Uri inBucket(Env env, String name) {
-        String bucket = env.samplesBucket().orElseThrow(() -> new dev.rekoface.InvalidArgumentException("--bucket",
-            "this example needs a bucket holding the sample images: pass --bucket NAME (with --aws or --endpoint)"));
-        return S3Uri.parse("s3://" + bucket + "/" + name);
+    public static S3Uri inBucket(String bucket, String name) {
+        return S3Uri.parse("s3://" + requireBucket(bucket) + "/" + name);
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rekoface.InvalidImageException;
 import dev.rekoface.InvalidImageException.Reason;
+import dev.rekoface.annotate.FaceAnnotator;
 import dev.rekoface.model.ImageSize;
 import dev.rekoface.support.TestImages;
 import dev.rekoface.testkit.fixtures.HostileImages;

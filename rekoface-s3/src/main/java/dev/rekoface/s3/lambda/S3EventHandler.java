@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rekoface.FaceCollection;
 import dev.rekoface.RekofaceClient;
 import dev.rekoface.RekofaceException;
-import dev.rekoface.image.FaceAnnotator;
+import dev.rekoface.annotate.FaceAnnotator;
 import dev.rekoface.image.ImageFormat;
 import dev.rekoface.image.LocalImage;
 import dev.rekoface.image.S3ImageReference;

@@ -4,7 +4,6 @@ import static dev.rekoface.cli.CliRun.run;
 import static dev.rekoface.cli.CliRun.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rekoface.examples.LocalStack;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

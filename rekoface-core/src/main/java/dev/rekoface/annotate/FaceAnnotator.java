@@ -1,7 +1,9 @@
-package dev.rekoface.image;
+package dev.rekoface.annotate;
 
 import dev.rekoface.InvalidArgumentException;
 import dev.rekoface.RekofaceException;
+import dev.rekoface.image.ImageFormat;
+import dev.rekoface.image.LocalImage;
 import dev.rekoface.model.Emotion;
 import dev.rekoface.model.FaceDetails;
 import dev.rekoface.model.Landmark;

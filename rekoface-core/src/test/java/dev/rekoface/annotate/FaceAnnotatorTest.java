@@ -1,9 +1,12 @@
-package dev.rekoface.image;
+package dev.rekoface.annotate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.rekoface.InvalidArgumentException;
+import dev.rekoface.image.ImageFormat;
+import dev.rekoface.image.ImageSource;
+import dev.rekoface.image.LocalImage;
 import dev.rekoface.model.BoundingBox;
 import dev.rekoface.model.Emotion;
 import dev.rekoface.model.EmotionType;

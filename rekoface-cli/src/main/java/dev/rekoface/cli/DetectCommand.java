@@ -3,7 +3,7 @@ package dev.rekoface.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rekoface.InvalidArgumentException;
-import dev.rekoface.image.FaceAnnotator;
+import dev.rekoface.annotate.FaceAnnotator;
 import dev.rekoface.image.ImageSource;
 import dev.rekoface.image.LocalImage;
 import dev.rekoface.model.FaceAttribute;

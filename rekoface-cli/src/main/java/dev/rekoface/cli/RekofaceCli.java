@@ -2,7 +2,6 @@ package dev.rekoface.cli;
 
 import dev.rekoface.InvalidArgumentException;
 import dev.rekoface.InvalidImageException;
-import dev.rekoface.examples.Env;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;

@@ -1,36 +1,30 @@
-package dev.rekoface.examples;
+package dev.rekoface.cli;
 
 import dev.rekoface.InvalidArgumentException;
 import dev.rekoface.RekofaceClient;
+import dev.rekoface.examples.Clients;
 import dev.rekoface.s3.S3Images;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 
 /**
- * Where a program runs: the embedded local stack (default), a Rekognition-compatible endpoint, or AWS. Holds a
+ * Where a command runs: the embedded local stack (default), a Rekognition-compatible endpoint, or AWS. Holds a
  * ready {@link RekofaceClient} and {@link S3Images}; closing it closes them and stops a local stack.
  */
 public final class Env implements AutoCloseable {
     /** The default data directory of the local stack. */
     public static final Path DEFAULT_DATA_DIR = Path.of(System.getProperty("user.home"), ".rekoface", "local");
 
-    private final RekofaceClient rekognition;
-    private final S3Images s3;
-    private final String bucket;
-    private final String description;
+    private final Clients clients;
     private final LocalStack stack;
     private final Region region;
 
-    private Env(RekofaceClient rekognition, S3Images s3, String bucket, String description, LocalStack stack, Region region) {
-        this.rekognition = rekognition;
-        this.s3 = s3;
-        this.bucket = bucket;
-        this.description = description;
+    private Env(Clients clients, LocalStack stack, Region region) {
+        this.clients = clients;
         this.stack = stack;
         this.region = region;
     }
@@ -52,7 +46,7 @@ public final class Env implements AutoCloseable {
             .credentialsProvider(LocalStack.CREDENTIALS).build();
         S3Images s3 = S3Images.builder().endpointOverride(stack.s3Endpoint()).region(Region.US_EAST_1)
             .credentialsProvider(LocalStack.CREDENTIALS).rekognitionRegion(Region.US_EAST_1).build();
-        return new Env(reko, s3, LocalStack.SAMPLES_BUCKET, description, stack, Region.US_EAST_1);
+        return new Env(Clients.of(reko, s3, LocalStack.SAMPLES_BUCKET, description), stack, Region.US_EAST_1);
     }
 
     /**
@@ -64,12 +58,7 @@ public final class Env implements AutoCloseable {
      * @return the environment
      */
     public static Env endpoint(URI rekognitionEndpoint, URI s3Endpoint, String bucket) {
-        RekofaceClient reko = RekofaceClient.builder().endpointOverride(rekognitionEndpoint).region(Region.US_EAST_1)
-            .credentialsProvider(LocalStack.CREDENTIALS).build();
-        S3Images s3 = s3Endpoint == null ? null : S3Images.builder().endpointOverride(s3Endpoint).region(Region.US_EAST_1)
-            .credentialsProvider(LocalStack.CREDENTIALS).build();
-        return new Env(reko, s3, bucket, "Rekognition at " + rekognitionEndpoint
-            + (s3Endpoint == null ? "" : " and S3 at " + s3Endpoint), null, Region.US_EAST_1);
+        return new Env(Clients.emulator(rekognitionEndpoint, s3Endpoint, bucket), null, Region.US_EAST_1);
     }
 
     /**
@@ -97,53 +86,12 @@ public final class Env implements AutoCloseable {
                 + "AWS_SECRET_ACCESS_KEY, run `aws configure`, or use SSO or an instance role); --verbose says more", e,
                 null, null);
         }
-        RekofaceClient reko = RekofaceClient.builder().region(r).build();
-        S3Images s3 = S3Images.builder().region(r).rekognitionRegion(r).build();
-        return new Env(reko, s3, bucket, "AWS in " + r, null, r);
-    }
-
-    /**
-     * Builds the environment a seed program's {@code main} was asked for: {@code --aws [--region R] [--bucket B]},
-     * {@code --endpoint URL [--s3-endpoint URL]}, or by default the local stack ({@code --data-dir DIR}).
-     *
-     * @param args the program's arguments
-     * @return the environment
-     */
-    public static Env fromArgs(String[] args) {
-        String endpoint = arg(args, "--endpoint");
-        if (contains(args, "--aws")) {
-            String region = arg(args, "--region");
-            return aws(region == null ? null : Region.of(region), arg(args, "--bucket"));
-        }
-        if (endpoint != null) {
-            String s3 = arg(args, "--s3-endpoint");
-            return endpoint(URI.create(endpoint), s3 == null ? null : URI.create(s3), arg(args, "--bucket"));
-        }
-        String dir = arg(args, "--data-dir");
-        return local(dir == null ? DEFAULT_DATA_DIR : Path.of(dir));
-    }
-
-    private static boolean contains(String[] args, String flag) {
-        for (String a : args) {
-            if (a.equals(flag)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String arg(String[] args, String name) {
-        for (int i = 0; i < args.length - 1; i++) {
-            if (args[i].equals(name)) {
-                return args[i + 1];
-            }
-        }
-        return null;
+        return new Env(Clients.aws(r, bucket), null, r);
     }
 
     /** Returns the Rekognition client. */
     public RekofaceClient rekognition() {
-        return rekognition;
+        return clients.rekognition();
     }
 
     /**
@@ -153,15 +101,12 @@ public final class Env implements AutoCloseable {
      * @throws InvalidArgumentException when this environment has no S3
      */
     public S3Images s3() {
-        if (s3 == null) {
-            throw new InvalidArgumentException("s3", "no S3 is configured here: pass --s3-endpoint with --endpoint");
-        }
-        return s3;
+        return clients.s3();
     }
 
     /** Returns the bucket holding the sample images, when there is one. */
     public Optional<String> samplesBucket() {
-        return Optional.ofNullable(bucket);
+        return clients.bucket();
     }
 
     /** Returns the region. */
@@ -176,15 +121,12 @@ public final class Env implements AutoCloseable {
 
     /** Returns what this environment is, for the one line printed on stderr. */
     public String description() {
-        return description;
+        return clients.description();
     }
 
     @Override
     public void close() {
-        rekognition.close();
-        if (s3 != null) {
-            s3.close();
-        }
+        clients.close();
         if (stack != null) {
             stack.close();
         }
@@ -192,6 +134,6 @@ public final class Env implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "Env[" + Objects.requireNonNull(description) + "]";
+        return "Env[" + clients.description() + "]";
     }
 }

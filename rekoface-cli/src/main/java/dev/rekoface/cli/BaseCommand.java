@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.rekoface.InvalidArgumentException;
 import dev.rekoface.InvalidImageException;
 import dev.rekoface.RekofaceClient;
-import dev.rekoface.examples.Env;
 import dev.rekoface.image.ImageOption;
 import dev.rekoface.image.ImageSource;
 import dev.rekoface.image.LocalImage;

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.rekoface.examples.LocalStack;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

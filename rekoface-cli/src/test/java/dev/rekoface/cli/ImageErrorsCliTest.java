@@ -4,7 +4,6 @@ import static dev.rekoface.cli.CliRun.run;
 import static dev.rekoface.cli.CliRun.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.rekoface.examples.LocalStack;
 import dev.rekoface.Operation;
 import dev.rekoface.testkit.fixtures.HostileImages;
 import java.io.IOException;

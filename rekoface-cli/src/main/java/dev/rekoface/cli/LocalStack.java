@@ -1,5 +1,6 @@
-package dev.rekoface.examples;
+package dev.rekoface.cli;
 
+import dev.rekoface.examples.Clients;
 import dev.rekoface.testkit.emulator.DataDirLock;
 import dev.rekoface.testkit.emulator.RekognitionEmulator;
 import dev.rekoface.testkit.fixtures.Fixtures;
@@ -11,7 +12,6 @@ import java.nio.file.Path;
 import java.util.Properties;
 import org.gaul.s3proxy.BlobStores;
 import org.gaul.s3proxy.S3Proxy;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
@@ -27,8 +27,7 @@ public final class LocalStack implements AutoCloseable {
     /** The bucket preloaded with the sample images. */
     public static final String SAMPLES_BUCKET = "rekoface-samples";
     /** Credentials for the local servers (they do not check them). */
-    public static final StaticCredentialsProvider CREDENTIALS =
-        StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
+    public static final StaticCredentialsProvider CREDENTIALS = Clients.EMULATOR_CREDENTIALS;
 
     private final S3Proxy s3;
     private final RekognitionEmulator rekognition;

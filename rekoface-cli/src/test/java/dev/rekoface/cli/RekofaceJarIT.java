@@ -17,7 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The built {@code examples/target/rekoface.jar}, run as a user runs it: a fresh data directory, no AWS setup. */
+/** The built {@code rekoface-cli/target/rekoface.jar}, run as a user runs it: a fresh data directory, no AWS setup. */
 class RekofaceJarIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -2,10 +2,10 @@ package dev.rekoface.cli;
 
 import dev.rekoface.examples.AddToCollection;
 import dev.rekoface.examples.EmotionPipeline;
-import dev.rekoface.examples.Env;
 import dev.rekoface.examples.FaceLogin;
 import dev.rekoface.examples.FacialAnalysis;
 import dev.rekoface.examples.HandsOnLab;
+import dev.rekoface.examples.Samples;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -16,7 +16,10 @@ import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 
-/** {@code rekoface tour}: every seed story end to end, printing what each step did. */
+/**
+ * {@code rekoface tour}: every seed story end to end, printing what each step did. Each step is a story program of
+ * rekoface-examples, run with the clients of the chosen backend.
+ */
 @Command(name = "tour", mixinStandardHelpOptions = true,
     description = {"Run every use case end to end: facial analysis, the hands-on lab with the find-a-person scan, the "
         + "emotion pipeline, add-to-collection, and the face-login app.",
@@ -27,11 +30,23 @@ final class TourCommand extends BaseCommand {
 
     private static final List<Step> STEPS = List.of(
         new Step("004", "Facial analysis: ages, genders and an emotions table",
-            (env, out) -> FacialAnalysis.run(env, out, "family-1128316.jpg")),
-        new Step("001", "Hands-on lab: detect, labels and compare on S3 objects; where's Barack?", HandsOnLab::run),
-        new Step("002", "Emotion pipeline: upload, S3-event handler, annotated copy, presigned link", EmotionPipeline::run),
-        new Step("003", "Add to collection and check a face", AddToCollection::run),
-        new Step("000", "Face login: register, log in, stranger, forget (GDPR)", FaceLogin::run));
+            (env, out) -> FacialAnalysis.run(env.rekognition(), out, "family-1128316.jpg")),
+        new Step("001", "Hands-on lab: detect, labels and compare on S3 objects; where's Barack?", (env, out) -> {
+            String bucket = samplesBucket(env);
+            HandsOnLab.run(env.rekognition(), env.s3(), bucket, out);
+        }),
+        new Step("002", "Emotion pipeline: upload, S3-event handler, annotated copy, presigned link", (env, out) -> {
+            String bucket = samplesBucket(env);
+            EmotionPipeline.run(env.rekognition(), env.s3(), bucket, out);
+        }),
+        new Step("003", "Add to collection and check a face", (env, out) -> AddToCollection.run(env.rekognition(), out)),
+        new Step("000", "Face login: register, log in, stranger, forget (GDPR)",
+            (env, out) -> FaceLogin.run(env.rekognition(), out)));
+
+    /** The bucket holding the sample photos, checked before S3 so that a missing bucket is the error reported. */
+    private static String samplesBucket(Env env) {
+        return Samples.requireBucket(env.samplesBucket().orElse(null));
+    }
 
     @Override
     int execute() throws IOException {
