@@ -7,19 +7,9 @@ import dev.rekoface.Operation;
 import dev.rekoface.testkit.emulator.EmulatorState.CollectionRecord;
 
 /** CreateCollection, DescribeCollection, ListCollections and DeleteCollection over the {@link EmulatorStore}. */
-final class CollectionOperations {
+record CollectionOperations(EmulatorStore store, String region, String accountId) {
     /** The face model version of every collection the emulator creates. */
     static final String FACE_MODEL_VERSION = "7.0";
-
-    private final EmulatorStore store;
-    private final String region;
-    private final String accountId;
-
-    CollectionOperations(EmulatorStore store, String region, String accountId) {
-        this.store = store;
-        this.region = region;
-        this.accountId = accountId;
-    }
 
     private String arn(String id) {
         return "aws:rekognition:" + region + ":" + accountId + ":collection/" + id;

@@ -1,5 +1,6 @@
 package dev.rekoface.testkit.emulator;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.rekoface.model.BoundingBox;
 import dev.rekoface.model.FaceDetails;
 import dev.rekoface.model.ImageSize;
@@ -137,6 +138,32 @@ final class FaceLookup {
             LOG.debug("face source could not read an image: {}", e.getMessage());
             throw ServiceError.badRequest("InvalidImageFormatException", ImageRules.INVALID_FORMAT);
         }
+    }
+
+    /**
+     * What a search by image searches with (SearchFacesByImage, SearchUsersByImage).
+     *
+     * @param image the image
+     * @param faces its faces, largest first
+     * @param probe its largest face, when that passes the request's quality filter
+     */
+    record Probe(ImageResolver.Resolved image, List<SourceFace> faces, Optional<SourceFace> probe) {
+    }
+
+    /**
+     * Reads the image of a search by image and finds the face it searches with: the image's largest, if it passes the
+     * request's {@code QualityFilter} (default NONE).
+     *
+     * @param images reads the request's {@code Image}
+     * @param req the request
+     * @return the image's faces and the probe
+     */
+    Probe probe(ImageResolver images, JsonNode req) {
+        ImageResolver.Resolved img = images.resolve(req.get("Image"));
+        String filter = req.path("QualityFilter").asText("NONE");
+        List<SourceFace> found = faces(img);
+        boolean usable = !found.isEmpty() && qualityReason(img, found.get(0), filter) == null;
+        return new Probe(img, found, usable ? Optional.of(found.get(0)) : Optional.empty());
     }
 
     /** How similar two faces are, in percent: identities first, then the sources, then a simulated low value. */

@@ -18,17 +18,7 @@ import java.util.UUID;
  * happens outside the state lock: the collection is checked under a read lock first, then again when the result is
  * stored or searched.
  */
-final class FaceOperations {
-    private final EmulatorStore store;
-    private final ImageResolver images;
-    private final FaceLookup lookup;
-
-    FaceOperations(EmulatorStore store, ImageResolver images, FaceLookup lookup) {
-        this.store = store;
-        this.images = images;
-        this.lookup = lookup;
-    }
-
+record FaceOperations(EmulatorStore store, ImageResolver images, FaceLookup lookup) {
     /** A stored face as the service shows it (Face, FaceMatch.Face). */
     private static ObjectNode faceJson(FaceRecord f, boolean withModelVersion) {
         ObjectNode o = EmulatorState.JSON.createObjectNode();
@@ -191,15 +181,9 @@ final class FaceOperations {
     ObjectNode searchFacesByImage(JsonNode req) {
         String id = req.get("CollectionId").asText();
         store.requireCollection(id);
-        ImageResolver.Resolved img = images.resolve(req.get("Image"));
+        SourceFace probe = lookup.probe(images, req).probe().orElseThrow(() -> ServiceError.invalidParameter(ImageOperations.NO_FACE));
         double threshold = req.path("FaceMatchThreshold").asDouble(80.0);
         int max = Requests.integer(req, "MaxFaces", 4096);
-        String filter = req.path("QualityFilter").asText("NONE");
-        List<SourceFace> faces = lookup.faces(img);
-        if (faces.isEmpty() || FaceLookup.qualityReason(img, faces.get(0), filter) != null) {
-            throw ServiceError.invalidParameter(ImageOperations.NO_FACE);
-        }
-        SourceFace probe = faces.get(0);
         return store.read(() -> {
             CollectionRecord c = store.collection(id);
             ObjectNode out = EmulatorState.JSON.createObjectNode();
@@ -223,12 +207,6 @@ final class FaceOperations {
                 scored.add(new Scored<>(s, f));
             }
         }
-        ArrayNode arr = EmulatorState.JSON.createArrayNode();
-        for (Scored<FaceRecord> m : Scored.best(scored, max)) {
-            ObjectNode o = arr.addObject();
-            o.put("Similarity", FaceRenderer.f(m.similarity()));
-            o.set("Face", faceJson(m.item(), true));
-        }
-        return arr;
+        return Scored.matches(scored, max, "Face", f -> faceJson(f, true));
     }
 }

@@ -6,23 +6,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rekoface.model.BoundingBox;
 import dev.rekoface.testkit.faces.SourceFace;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
  * The operations on images alone, with no stored state: DetectFaces, CompareFaces and DetectLabels. Thread-safe.
  */
-final class ImageOperations {
+record ImageOperations(ImageResolver images, FaceLookup lookup) {
     /** The service's answer when an image that must show a face shows none. */
     static final String NO_FACE = "There are no faces in the image. Should be at least 1.";
-
-    private final ImageResolver images;
-    private final FaceLookup lookup;
-
-    ImageOperations(ImageResolver images, FaceLookup lookup) {
-        this.images = images;
-        this.lookup = lookup;
-    }
 
     ObjectNode detectFaces(JsonNode req) {
         ImageResolver.Resolved img = images.resolve(req.get("Image"));
@@ -63,11 +54,7 @@ final class ImageOperations {
                 unmatched.add(FaceRenderer.compareFace(t, FaceLookup.seed(tgt, t)));
             }
         }
-        for (Scored<SourceFace> m : Scored.best(scored, Integer.MAX_VALUE)) {
-            ObjectNode o = matches.addObject();
-            o.put("Similarity", FaceRenderer.f(m.similarity()));
-            o.set("Face", FaceRenderer.compareFace(m.item(), FaceLookup.seed(tgt, m.item())));
-        }
+        matches.addAll(Scored.matches(scored, Integer.MAX_VALUE, "Face", t -> FaceRenderer.compareFace(t, FaceLookup.seed(tgt, t))));
         return out;
     }
 

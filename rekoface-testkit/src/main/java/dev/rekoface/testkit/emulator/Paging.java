@@ -16,8 +16,12 @@ import java.util.function.Predicate;
  * One page of a listing (ListCollections, ListFaces, ListUsers): the page size from {@code MaxResults} within the
  * operation's default and maximum, and the {@code NextToken}, which names the operation and the last key listed, so a
  * token of another listing is refused. Items are listed in key order, after the token's key.
+ *
+ * @param op the listing operation
+ * @param size how many items the page holds at most
+ * @param after the key of the last item of the previous page, or null for the first page
  */
-final class Paging {
+record Paging(Operation op, int size, String after) {
     /** The page sizes of one listing: the default when MaxResults is absent (or 0), and the most a page holds. */
     record Limits(int defaultSize, int maxSize) {
     }
@@ -28,16 +32,6 @@ final class Paging {
     static final Limits LIST_FACES = new Limits(1000, 4096);
     /** ListUsers: MaxResults 1-500 in the service model; the emulator's default page is 100. */
     static final Limits LIST_USERS = new Limits(100, 500);
-
-    private final Operation op;
-    private final int size;
-    private final String after;
-
-    private Paging(Operation op, int size, String after) {
-        this.op = op;
-        this.size = size;
-        this.after = after;
-    }
 
     /**
      * Reads a listing request's page size and token, refusing a token that is not this listing's.
@@ -52,11 +46,6 @@ final class Paging {
         int n = req.hasNonNull("MaxResults") ? req.get("MaxResults").asInt() : 0;
         int size = n <= 0 ? limits.defaultSize() : Math.min(n, limits.maxSize());
         return new Paging(op, size, req.hasNonNull("NextToken") ? afterKey(op, req.get("NextToken").asText()) : null);
-    }
-
-    /** Returns how many items the page holds at most. */
-    int size() {
-        return size;
     }
 
     /**

@@ -10,24 +10,15 @@ import dev.rekoface.testkit.emulator.EmulatorState.UserRecord;
 import dev.rekoface.testkit.faces.SourceFace;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 
 /**
  * The users of collections: CreateUser, DeleteUser, ListUsers, AssociateFaces, DisassociateFaces, SearchUsers and
  * SearchUsersByImage. ({@code ClientRequestToken} replays are {@link Idempotency}'s, around these.)
  */
-final class UserOperations {
+record UserOperations(EmulatorStore store, ImageResolver images, FaceLookup lookup) {
     /** The most faces one user may have. */
     private static final int MAX_FACES_PER_USER = 100;
-
-    private final EmulatorStore store;
-    private final ImageResolver images;
-    private final FaceLookup lookup;
-
-    UserOperations(EmulatorStore store, ImageResolver images, FaceLookup lookup) {
-        this.store = store;
-        this.images = images;
-        this.lookup = lookup;
-    }
 
     ObjectNode createUser(JsonNode req) {
         String id = req.get("CollectionId").asText();
@@ -43,13 +34,10 @@ final class UserOperations {
     }
 
     ObjectNode deleteUser(JsonNode req) {
-        String id = req.get("CollectionId").asText();
-        String userId = req.get("UserId").asText();
-        store.write(() -> {
-            EmulatorStore.user(store.collection(id), userId);
-            store.apply(EmulatorState.JSON.createObjectNode().put("t", "deleteUser").put("collection", id).put("userId", userId));
+        return changeUser(req, (c, u) -> {
+            store.apply(EmulatorState.JSON.createObjectNode().put("t", "deleteUser").put("collection", c.id).put("userId", u.userId));
+            return EmulatorState.JSON.createObjectNode();
         });
-        return EmulatorState.JSON.createObjectNode();
     }
 
     ObjectNode listUsers(JsonNode req) {
@@ -59,19 +47,16 @@ final class UserOperations {
             CollectionRecord c = store.collection(id);
             ObjectNode out = EmulatorState.JSON.createObjectNode();
             ArrayNode arr = out.putArray("Users");
-            page.fill(c.users, u -> arr.addObject().put("UserId", u.userId).put("UserStatus", u.status()), out);
+            page.fill(c.users, u -> arr.add(userJson(u)), out);
             return out;
         });
     }
 
     ObjectNode associateFaces(JsonNode req) {
-        String id = req.get("CollectionId").asText();
-        String userId = req.get("UserId").asText();
         double threshold = req.path("UserMatchThreshold").asDouble(75.0);
         List<String> requested = Requests.strings(req.get("FaceIds"));
-        return store.write(() -> {
-            CollectionRecord c = store.collection(id);
-            UserRecord u = EmulatorStore.user(c, userId);
+        return changeUser(req, (c, u) -> {
+            String userId = u.userId;
             ObjectNode out = EmulatorState.JSON.createObjectNode();
             ArrayNode ok = out.putArray("AssociatedFaces");
             ArrayNode failed = out.putArray("UnsuccessfulFaceAssociations");
@@ -85,19 +70,14 @@ final class UserOperations {
             long newOnes = requested.stream().distinct().filter(fid -> c.faces.containsKey(fid) && c.faces.get(fid).userId == null).count();
             if (u.faceIds.size() + newOnes > MAX_FACES_PER_USER) {
                 throw ServiceError.badRequest("ServiceQuotaExceededException",
-                    "The number of faces associated with the user " + userId + " would exceed the limit of 100.");
+                    "The number of faces associated with the user " + userId + " would exceed the limit of " + MAX_FACES_PER_USER + ".");
             }
             for (String fid : requested) {
                 if (accepted.contains(fid)) {
                     continue;
                 }
                 FaceRecord f = c.faces.get(fid);
-                if (f == null) {
-                    FaceOperations.unsuccessful(failed, fid, null, "FACE_NOT_FOUND");
-                    continue;
-                }
-                if (f.userId != null && !f.userId.equals(userId)) {
-                    FaceOperations.unsuccessful(failed, fid, f.userId, "ASSOCIATED_TO_A_DIFFERENT_USER");
+                if (missingOrAnotherUsers(fid, f, userId, failed)) {
                     continue;
                 }
                 if (userId.equals(f.userId)) {
@@ -121,20 +101,12 @@ final class UserOperations {
                 members.add(f);
                 ok.addObject().put("FaceId", fid);
             }
-            if (!accepted.isEmpty()) {
-                store.apply(EmulatorState.faceIdsEvent("associate", id, userId, accepted));
-            }
-            out.put("UserStatus", accepted.isEmpty() ? u.status() : "UPDATING");
-            return out;
+            return changed(out, "associate", c, u, accepted);
         });
     }
 
     ObjectNode disassociateFaces(JsonNode req) {
-        String id = req.get("CollectionId").asText();
-        String userId = req.get("UserId").asText();
-        return store.write(() -> {
-            CollectionRecord c = store.collection(id);
-            UserRecord u = EmulatorStore.user(c, userId);
+        return changeUser(req, (c, u) -> {
             ObjectNode out = EmulatorState.JSON.createObjectNode();
             ArrayNode ok = out.putArray("DisassociatedFaces");
             ArrayNode failed = out.putArray("UnsuccessfulFaceDisassociations");
@@ -143,22 +115,50 @@ final class UserOperations {
                 if (done.contains(fid)) {
                     continue;
                 }
-                FaceRecord f = c.faces.get(fid);
-                if (f == null) {
-                    FaceOperations.unsuccessful(failed, fid, null, "FACE_NOT_FOUND");
-                } else if (f.userId != null && !f.userId.equals(userId)) {
-                    FaceOperations.unsuccessful(failed, fid, f.userId, "ASSOCIATED_TO_A_DIFFERENT_USER");
-                } else {
+                if (!missingOrAnotherUsers(fid, c.faces.get(fid), u.userId, failed)) {
                     done.add(fid);
                     ok.addObject().put("FaceId", fid);
                 }
             }
-            if (!done.isEmpty()) {
-                store.apply(EmulatorState.faceIdsEvent("disassociate", id, userId, done));
-            }
-            out.put("UserStatus", done.isEmpty() ? u.status() : "UPDATING");
-            return out;
+            return changed(out, "disassociate", c, u, done);
         });
+    }
+
+    /**
+     * Tells whether a face of an AssociateFaces or DisassociateFaces request is missing or another user's, adding it to
+     * the unsuccessful faces if so.
+     */
+    private static boolean missingOrAnotherUsers(String faceId, FaceRecord f, String userId, ArrayNode failed) {
+        if (f == null) {
+            FaceOperations.unsuccessful(failed, faceId, null, "FACE_NOT_FOUND");
+            return true;
+        }
+        if (f.userId != null && !f.userId.equals(userId)) {
+            FaceOperations.unsuccessful(failed, faceId, f.userId, "ASSOCIATED_TO_A_DIFFERENT_USER");
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Changes the user a request names ({@code CollectionId}, {@code UserId}) under the write lock, after finding the
+     * collection and then the user, each with the service's not-found error.
+     */
+    private ObjectNode changeUser(JsonNode req, BiFunction<CollectionRecord, UserRecord, ObjectNode> change) {
+        String id = req.get("CollectionId").asText();
+        String userId = req.get("UserId").asText();
+        return store.write(() -> {
+            CollectionRecord c = store.collection(id);
+            return change.apply(c, EmulatorStore.user(c, userId));
+        });
+    }
+
+    /** Records the faces a change of a user took (if any); the answer then gives the user's status as UPDATING. */
+    private ObjectNode changed(ObjectNode out, String event, CollectionRecord c, UserRecord u, List<String> faceIds) {
+        if (!faceIds.isEmpty()) {
+            store.apply(EmulatorState.faceIdsEvent(event, c.id, u.userId, faceIds));
+        }
+        return out.put("UserStatus", faceIds.isEmpty() ? u.status() : "UPDATING");
     }
 
     ObjectNode searchUsers(JsonNode req) {
@@ -201,21 +201,21 @@ final class UserOperations {
     ObjectNode searchUsersByImage(JsonNode req) {
         String id = req.get("CollectionId").asText();
         store.requireCollection(id);
-        ImageResolver.Resolved img = images.resolve(req.get("Image"));
+        FaceLookup.Probe search = lookup.probe(images, req);
+        ImageResolver.Resolved img = search.image();
+        List<SourceFace> faces = search.faces();
         double threshold = req.path("UserMatchThreshold").asDouble(80.0);
         int max = Requests.integer(req, "MaxUsers", 500);
-        String filter = req.path("QualityFilter").asText("NONE");
-        List<SourceFace> faces = lookup.faces(img);
         return store.read(() -> {
             CollectionRecord c = store.collection(id);
             ObjectNode out = EmulatorState.JSON.createObjectNode();
-            if (faces.isEmpty() || FaceLookup.qualityReason(img, faces.get(0), filter) != null) {
+            if (search.probe().isEmpty()) {
                 out.putArray("UserMatches");
                 out.put("FaceModelVersion", c.faceModelVersion);
                 out.putArray("UnsearchedFaces");
                 return out;
             }
-            SourceFace probe = faces.get(0);
+            SourceFace probe = search.probe().get();
             out.set("UserMatches", userMatches(c, List.of(probe), threshold, max, null));
             out.put("FaceModelVersion", c.faceModelVersion);
             ObjectNode searched = out.putObject("SearchedFace");
@@ -251,12 +251,11 @@ final class UserOperations {
                 scored.add(new Scored<>(best, u));
             }
         }
-        ArrayNode arr = EmulatorState.JSON.createArrayNode();
-        for (Scored<UserRecord> m : Scored.best(scored, max)) {
-            ObjectNode o = arr.addObject();
-            o.put("Similarity", FaceRenderer.f(m.similarity()));
-            o.putObject("User").put("UserId", m.item().userId).put("UserStatus", m.item().status());
-        }
-        return arr;
+        return Scored.matches(scored, max, "User", UserOperations::userJson);
+    }
+
+    /** A user as the service shows it (User, UserMatch.User). */
+    private static ObjectNode userJson(UserRecord u) {
+        return EmulatorState.JSON.createObjectNode().put("UserId", u.userId).put("UserStatus", u.status());
     }
 }
