@@ -67,7 +67,7 @@ final class Idempotency {
     static String canonical(JsonNode n) {
         if (n.isObject()) {
             TreeMap<String, JsonNode> sorted = new TreeMap<>();
-            n.fields().forEachRemaining(e -> sorted.put(e.getKey(), e.getValue()));
+            n.properties().forEach(e -> sorted.put(e.getKey(), e.getValue()));
             StringBuilder sb = new StringBuilder("{");
             sorted.forEach((k, v) -> sb.append('"').append(k).append("\":").append(canonical(v)).append(','));
             return sb.append('}').toString();
