@@ -233,6 +233,25 @@ final class EmulatorState {
         return out;
     }
 
+    /**
+     * Returns an event about some faces of a collection (deleteFaces, associate, disassociate).
+     *
+     * @param type the event type
+     * @param collection the collection id
+     * @param userId the user, or null
+     * @param faceIds the faces
+     * @return the event
+     */
+    static ObjectNode faceIdsEvent(String type, String collection, String userId, List<String> faceIds) {
+        ObjectNode e = JSON.createObjectNode().put("t", type).put("collection", collection);
+        if (userId != null) {
+            e.put("userId", userId);
+        }
+        ArrayNode ids = e.putArray("faceIds");
+        faceIds.forEach(ids::add);
+        return e;
+    }
+
     static ObjectNode addFaces(String collection, List<FaceRecord> faces) {
         ObjectNode e = JSON.createObjectNode();
         e.put("t", "addFaces").put("collection", collection);

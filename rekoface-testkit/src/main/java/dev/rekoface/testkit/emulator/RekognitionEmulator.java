@@ -1,38 +1,19 @@
 package dev.rekoface.testkit.emulator;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import dev.rekoface.InvalidArgumentException;
 import dev.rekoface.Operation;
 import dev.rekoface.testkit.faces.CatalogueFaceSource;
 import dev.rekoface.testkit.faces.FaceSource;
 import dev.rekoface.testkit.faces.SimulatedFaceSource;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Random;
-import java.util.UUID;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,43 +43,17 @@ import org.slf4j.LoggerFactory;
  */
 public final class RekognitionEmulator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RekognitionEmulator.class);
-    private static final Logger REQUESTS = LoggerFactory.getLogger("dev.rekoface.testkit.emulator.requests");
-    private static final String JSON_TYPE = "application/x-amz-json-1.1";
 
-    static {
-        // The JDK server writes headers and body separately; without TCP_NODELAY, Nagle's algorithm and delayed ACKs
-        // add ~40 ms to every keep-alive answer. Read once, when the JDK's server configuration is first loaded.
-        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-            System.setProperty("sun.net.httpserver.nodelay", "true");
-        }
-    }
-
-    private final HttpServer server;
-    private final ThreadPoolExecutor executor;
+    private final EmulatorServer server;
     private final RekognitionService service;
     private final EmulatorCounters counters = new EmulatorCounters();
-    private final Map<Operation, FaultProfile> faults = new EnumMap<>(Operation.class);
-    private final Map<Operation, TokenBucket> buckets = new EnumMap<>(Operation.class);
-    private final Random random;
+    private final FaultInjector faults;
     private final Path dataDir;
-    private final URI endpoint;
-    private final boolean logRequests;
 
     private RekognitionEmulator(Builder b) throws IOException {
-        this.random = new Random(b.seed);
         this.dataDir = b.dataDir;
-        this.logRequests = b.logRequests;
-        List<FaceSource> chain = new ArrayList<>();
-        if (b.catalogue != null && !b.forceEngine) {
-            chain.add(b.catalogue);
-        }
-        if (b.faceEngine || b.forceEngine) {
-            chain.add(new LazyEngineSource());
-        }
-        chain.addAll(b.sources);
-        if (b.simulatedFallback && !b.faceEngine && !b.forceEngine) {
-            chain.add(new SimulatedFaceSource());
-        }
+        this.faults = new FaultInjector(b.seed);
+        List<FaceSource> chain = FaceLookup.chain(b.catalogue, b.faceEngine, b.forceEngine, b.sources, b.simulatedFallback);
         ImageResolver images = new ImageResolver(b.s3Endpoint, b.s3AccessKey, b.s3SecretKey, b.region);
         this.service = new RekognitionService(images, chain, b.describeCatalogueFaces, b.region, b.accountId);
         if (b.dataDir != null) {
@@ -107,28 +62,14 @@ public final class RekognitionEmulator implements AutoCloseable {
         for (Operation op : Operation.values()) {
             setFaults(op, b.faults.getOrDefault(op, b.allFaults));
         }
-        AtomicInteger n = new AtomicInteger();
-        this.executor = new ThreadPoolExecutor(4, b.maxThreads, 30, TimeUnit.SECONDS, new SynchronousQueue<>(), r -> {
-            Thread t = new Thread(r, "rekognition-emulator-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        }, new ThreadPoolExecutor.CallerRunsPolicy());
-        InetAddress addr;
         try {
-            addr = b.host == null ? InetAddress.getLoopbackAddress() : InetAddress.getByName(b.host);
-            this.server = HttpServer.create(new InetSocketAddress(addr, b.port), 256);
+            this.server = new EmulatorServer(b.host, b.port, b.maxThreads, new EmulatorHttpHandler(service, faults, counters, b.logRequests));
         } catch (IOException e) {
-            executor.shutdownNow();
             service.close(); // releases the data directory's lock
             throw e;
         }
-        server.createContext("/", this::handle);
-        server.setExecutor(executor);
-        server.start();
-        String host = addr.isLoopbackAddress() || addr.isAnyLocalAddress() ? "localhost" : addr.getHostAddress();
-        this.endpoint = URI.create("http://" + host + ":" + server.getAddress().getPort());
-        LOG.info("Rekognition emulator listening on {} (faces: {}; data dir: {}; S3: {})", endpoint,
-            chain.stream().map(FaceSource::name).toList(), b.dataDir == null ? "none, in memory" : b.dataDir,
+        LOG.info("Rekognition emulator listening on {} (faces: {}; data dir: {}; S3: {})", server.endpoint(),
+            service.faceSourceNames(), b.dataDir == null ? "none, in memory" : b.dataDir,
             b.s3Endpoint == null ? "none" : b.s3Endpoint);
     }
 
@@ -144,12 +85,12 @@ public final class RekognitionEmulator implements AutoCloseable {
 
     /** Returns the endpoint to give clients, e.g. {@code http://localhost:40123}. */
     public URI endpoint() {
-        return endpoint;
+        return server.endpoint();
     }
 
     /** Returns the port the server listens on. */
     public int port() {
-        return server.getAddress().getPort();
+        return server.port();
     }
 
     /** Returns the data directory, when the state is persisted. */
@@ -169,12 +110,7 @@ public final class RekognitionEmulator implements AutoCloseable {
      * @param profile the profile ({@link FaultProfile#NONE} to clear)
      */
     public void setFaults(Operation op, FaultProfile profile) {
-        Objects.requireNonNull(op, "op");
-        Objects.requireNonNull(profile, "profile");
-        synchronized (faults) {
-            faults.put(op, profile);
-            buckets.put(op, profile.tpsQuota() > 0 ? new TokenBucket(profile.tpsQuota(), profile.burst()) : null);
-        }
+        faults.set(op, profile);
     }
 
     /**
@@ -196,9 +132,7 @@ public final class RekognitionEmulator implements AutoCloseable {
 
     /** Returns the quota and faults of an operation. */
     public FaultProfile faults(Operation op) {
-        synchronized (faults) {
-            return faults.get(op);
-        }
+        return faults.get(op);
     }
 
     /** Returns the live counters: attempts seen by the server, throttled, faulted, per operation. */
@@ -214,213 +148,17 @@ public final class RekognitionEmulator implements AutoCloseable {
     /** Stops the server (waiting at most a second for requests in flight) and closes the journal. */
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
-        try {
-            executor.awaitTermination(1, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        server.stop();
         service.close();
     }
 
     @Override
     public String toString() {
-        return "RekognitionEmulator[" + endpoint + "]";
+        return "RekognitionEmulator[" + server.endpoint() + "]";
     }
 
     RekognitionService service() {
         return service;
-    }
-
-    // ---------------------------------------------------------------- HTTP
-
-    private void handle(HttpExchange ex) throws IOException {
-        long t0 = System.nanoTime();
-        String name = "-";
-        int status = 0;
-        String outcome = "";
-        try {
-            String method = ex.getRequestMethod();
-            if ("GET".equals(method) || "HEAD".equals(method)) {
-                drain(ex.getRequestBody());
-                name = "health";
-                status = 200;
-                send(ex, 200, "{\"status\":\"ok\",\"service\":\"rekognition\"}".getBytes(StandardCharsets.UTF_8), null);
-                return;
-            }
-            String target = ex.getRequestHeaders().getFirst("X-Amz-Target");
-            Optional<Operation> found = operationOf(target);
-            byte[] body = RequestBody.read(ex, found);
-            if (!"POST".equals(method) || found.isEmpty()) {
-                counters.unknownOperation();
-                name = target == null ? "(no X-Amz-Target)" : target;
-                status = 400;
-                outcome = "UnknownOperationException";
-                sendError(ex, 400, "UnknownOperationException", target == null ? "Missing X-Amz-Target header"
-                    : "Operation " + target + " is not supported by this Rekognition emulator");
-                return;
-            }
-            Operation op = found.get();
-            name = op.wireName();
-            counters.countRequest(op);
-            FaultProfile profile;
-            TokenBucket bucket;
-            synchronized (faults) {
-                profile = faults.get(op);
-                bucket = buckets.get(op);
-            }
-            if (bucket != null && !bucket.tryAcquire()) {
-                counters.countThrottled(op);
-                status = 400;
-                outcome = profile.throttleErrorCode();
-                sendError(ex, 400, profile.throttleErrorCode(), "ProvisionedThroughputExceededException".equals(profile.throttleErrorCode())
-                    ? "Provisioned rate exceeded" : "Rate exceeded");
-                return;
-            }
-            if (!profile.latency().isZero()) {
-                sleep(profile.latency());
-            }
-            if (profile.internalErrorRate() > 0 && random.nextDouble() < profile.internalErrorRate()) {
-                counters.countFaulted(op);
-                status = 500;
-                outcome = "InternalServerError (injected)";
-                sendError(ex, 500, "InternalServerError", "Internal server error");
-                return;
-            }
-            if (profile.connectionResetRate() > 0 && random.nextDouble() < profile.connectionResetRate()) {
-                counters.countFaulted(op);
-                outcome = "connection reset (injected)";
-                ex.close();
-                return;
-            }
-            JsonNode req;
-            try {
-                req = EmulatorState.JSON.readTree(body.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : body);
-                if (req == null || !req.isObject()) {
-                    throw new ServiceError("SerializationException", 400, "Request body must be a JSON object");
-                }
-            } catch (StreamConstraintsException e) {
-                throw new ServiceError("SerializationException", 400, "Request body is over a limit of the JSON parser: "
-                    + e.getOriginalMessage().replaceAll(",? from `[^`]*`", ""));
-            } catch (JsonProcessingException e) {
-                throw new ServiceError("SerializationException", 400, "Request body is not valid JSON");
-            }
-            ObjectNode resp = service.handle(op, req);
-            if (profile.lostResponseRate() > 0 && random.nextDouble() < profile.lostResponseRate()) {
-                counters.countFaulted(op);
-                outcome = "response lost after success (injected)";
-                ex.close();
-                return;
-            }
-            counters.countSucceeded(op);
-            status = 200;
-            send(ex, 200, EmulatorState.JSON.writeValueAsBytes(resp), null);
-        } catch (ServiceError e) {
-            Operation.find(name).ifPresent(counters::countError);
-            status = e.status;
-            outcome = e.code;
-            sendError(ex, e.status, e.code, e.getMessage());
-        } catch (RuntimeException e) {
-            LOG.error("emulator failure in {}", name, e);
-            status = 500;
-            outcome = "InternalServerError";
-            sendError(ex, 500, "InternalServerError", "Internal server error");
-        } catch (Error e) {
-            // An OutOfMemoryError or StackOverflowError on this request: answer it (left alone, the exchange would
-            // stay open and the client wait forever), log it once, and let the thread serve the next request.
-            status = 500;
-            outcome = "InternalServerError (" + e.getClass().getSimpleName() + ")";
-            LOG.error("emulator failure in {}: {}", name, e.toString(), e);
-            answerAfterError(ex);
-        } finally {
-            if (logRequests) {
-                REQUESTS.info("{} {} {}{} ms", name, status == 0 ? "---" : status, outcome.isEmpty() ? "" : outcome + " ",
-                    (System.nanoTime() - t0) / 1_000_000);
-            }
-        }
-    }
-
-    /** Answers 500 after an {@link Error}; if even that fails, closes the exchange so the client is not left waiting. */
-    private static void answerAfterError(HttpExchange ex) {
-        try {
-            sendError(ex, 500, "InternalServerError", "Internal server error");
-        } catch (IOException | RuntimeException | Error again) {
-            ex.close();
-        }
-    }
-
-    private static void drain(InputStream in) throws IOException {
-        RequestBody.discard(in, RequestBody.DRAIN_MAX);
-    }
-
-    private static void sleep(Duration d) {
-        try {
-            Thread.sleep(d.toMillis(), d.toNanosPart() % 1_000_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** The operation an {@code X-Amz-Target} header names exactly, e.g. {@code RekognitionService.DetectFaces}. */
-    private static Optional<Operation> operationOf(String target) {
-        if (target == null || !target.startsWith(Operation.TARGET_PREFIX)) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Operation.fromWireName(target.substring(Operation.TARGET_PREFIX.length())));
-        } catch (InvalidArgumentException unknown) {
-            return Optional.empty();
-        }
-    }
-
-    private static void sendError(HttpExchange ex, int status, String code, String message) throws IOException {
-        ObjectNode o = EmulatorState.JSON.createObjectNode();
-        o.put("__type", code);
-        o.put("Message", message);
-        send(ex, status, EmulatorState.JSON.writeValueAsBytes(o), code);
-    }
-
-    private static void send(HttpExchange ex, int status, byte[] body, String errorType) throws IOException {
-        ex.getResponseHeaders().set("Content-Type", JSON_TYPE);
-        ex.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
-        if (errorType != null) {
-            ex.getResponseHeaders().set("x-amzn-ErrorType", errorType);
-        }
-        boolean head = "HEAD".equals(ex.getRequestMethod());
-        ex.sendResponseHeaders(status, head ? -1 : body.length);
-        if (!head) {
-            try (OutputStream out = ex.getResponseBody()) {
-                out.write(body);
-            }
-        }
-        ex.close();
-    }
-
-    /** A token bucket: {@code rate} tokens a second, at most {@code capacity} saved. */
-    static final class TokenBucket {
-        private final double rate;
-        private final double capacity;
-        private double tokens;
-        private long last;
-
-        TokenBucket(double rate, int capacity) {
-            this.rate = rate;
-            this.capacity = capacity;
-            this.tokens = capacity;
-            this.last = System.nanoTime();
-        }
-
-        synchronized boolean tryAcquire() {
-            long now = System.nanoTime();
-            tokens = Math.min(capacity, tokens + (now - last) / 1e9 * rate);
-            last = now;
-            if (tokens >= 1) {
-                tokens -= 1;
-                return true;
-            }
-            return false;
-        }
     }
 
     /** Builds and starts a {@link RekognitionEmulator}. Not thread-safe. */

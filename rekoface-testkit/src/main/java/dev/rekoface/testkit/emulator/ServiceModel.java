@@ -195,14 +195,7 @@ final class ServiceModel {
                     return;
                 }
                 String shown = "'java.nio.HeapByteBuffer[pos=0 lim=" + len + " cap=" + len + "]'";
-                if (shape.has("min") && len < shape.get("min").asLong()) {
-                    out.add(new Violation(path, shown, "Member must have length greater than or equal to " + shape.get("min").asLong(),
-                        Violation.Kind.VALIDATION));
-                }
-                if (shape.has("max") && len > shape.get("max").asLong()) {
-                    out.add(new Violation(path, shown, "Member must have length less than or equal to " + shape.get("max").asLong(),
-                        Violation.Kind.TOO_LARGE));
-                }
+                lengthChecks(shape, len, shown, path, out, Violation.Kind.TOO_LARGE);
             }
             case "integer", "long" -> {
                 if (!value.isIntegralNumber()) {
@@ -306,12 +299,18 @@ final class ServiceModel {
         return (long) n * 3 / 4;
     }
 
-    private static void lengthChecks(JsonNode shape, long len, String shown, String path, List<Violation> out, Violation.Kind kind) {
+    /**
+     * Checks a length or size against the model's min and max; a length under the min is a ValidationException, one
+     * over the max is {@code overMax} (an image's bytes: ImageTooLargeException).
+     */
+    private static void lengthChecks(JsonNode shape, long len, String shown, String path, List<Violation> out,
+                                     Violation.Kind overMax) {
         if (shape.has("min") && len < shape.get("min").asLong()) {
-            out.add(new Violation(path, shown, "Member must have length greater than or equal to " + shape.get("min").asLong(), kind));
+            out.add(new Violation(path, shown, "Member must have length greater than or equal to " + shape.get("min").asLong(),
+                Violation.Kind.VALIDATION));
         }
         if (shape.has("max") && len > shape.get("max").asLong()) {
-            out.add(new Violation(path, shown, "Member must have length less than or equal to " + shape.get("max").asLong(), kind));
+            out.add(new Violation(path, shown, "Member must have length less than or equal to " + shape.get("max").asLong(), overMax));
         }
     }
 
