@@ -16,13 +16,29 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code maxThreads}; beyond them the accepting thread serves the request itself, so requests wait rather than fail.
  */
 final class EmulatorServer {
+    /**
+     * The system property that sets how long, in seconds, a request may take from its first byte to its answer
+     * before the connection is closed (default {@value #DEFAULT_REQUEST_TIMEOUT_SECONDS}); read once per JVM, when the
+     * first emulator starts.
+     */
+    static final String REQUEST_TIMEOUT_PROPERTY = "rekoface.emulator.requestTimeoutSeconds";
+    /** Default of {@link #REQUEST_TIMEOUT_PROPERTY}: far above any real request, short enough to free a stuck thread. */
+    static final long DEFAULT_REQUEST_TIMEOUT_SECONDS = 120;
+
     static {
         // The JDK server writes headers and body separately; without TCP_NODELAY, Nagle's algorithm and delayed ACKs
         // add ~40 ms to every keep-alive answer. Read once, when the JDK's server configuration is first loaded.
         if (System.getProperty("sun.net.httpserver.nodelay") == null) {
             System.setProperty("sun.net.httpserver.nodelay", "true");
         }
+        // A client that declares a body and never sends it (or sends it a byte a minute) must not hold a handler thread
+        // for ever: the JDK server closes a connection whose request has not been answered within maxReqTime seconds.
+        if (System.getProperty("sun.net.httpserver.maxReqTime") == null) {
+            System.setProperty("sun.net.httpserver.maxReqTime",
+                Long.toString(Long.getLong(REQUEST_TIMEOUT_PROPERTY, DEFAULT_REQUEST_TIMEOUT_SECONDS)));
+        }
     }
+
 
     private final HttpServer server;
     private final ThreadPoolExecutor executor;

@@ -33,9 +33,14 @@ class EmulatorDataDirLockTest {
     /** A standalone emulator in its own JVM, on the test classpath. */
     record Child(Process process, Path out, Path err) {
         static Child start(Path workDir, String... args) throws IOException {
+            return start(workDir, List.of(), args);
+        }
+
+        static Child start(Path workDir, List<String> jvmOptions, String... args) throws IOException {
             List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-                EmulatorMain.class.getName()));
+                "-cp", System.getProperty("java.class.path"), "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"));
+            cmd.addAll(jvmOptions);
+            cmd.add(EmulatorMain.class.getName());
             cmd.addAll(List.of(args));
             Path out = Files.createTempFile(workDir, "child", ".out");
             Path err = Files.createTempFile(workDir, "child", ".err");
