@@ -1,12 +1,20 @@
 package dev.rekoface.engine;
 
-import java.nio.ByteBuffer;
-import java.util.ArrayDeque;
+import static dev.rekoface.engine.TfliteModel.ADD;
+import static dev.rekoface.engine.TfliteModel.CONCATENATION;
+import static dev.rekoface.engine.TfliteModel.CONV_2D;
+import static dev.rekoface.engine.TfliteModel.DEPTHWISE_CONV_2D;
+import static dev.rekoface.engine.TfliteModel.DEQUANTIZE;
+import static dev.rekoface.engine.TfliteModel.MAX_POOL_2D;
+import static dev.rekoface.engine.TfliteModel.PAD;
+import static dev.rekoface.engine.TfliteModel.RELU;
+import static dev.rekoface.engine.TfliteModel.RESHAPE;
+import static dev.rekoface.engine.TfliteModel.RESIZE_BILINEAR;
+import static dev.rekoface.engine.TfliteModel.count;
+
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Runs a TensorFlow Lite model (float activations, batch 1) in plain Java. Supports exactly the operators the two
@@ -20,24 +28,10 @@ import java.util.Map;
  * channels. The arithmetic (order of every multiply-add) is the same as the channels-last reference, so the outputs
  * are bit for bit the same. Planes are assigned to reusable buffers by liveness when loading (a channel PAD appends
  * a shared zero plane instead of copying); each thread keeps its own buffers, so {@link #run(float[])} is
- * thread-safe and does not allocate after the first call on a thread.
+ * thread-safe and does not allocate after the first call on a thread. The flatbuffer is read by
+ * {@link TfliteModel}; the buffers and their allocator are {@link TfliteBuffers}.
  */
 final class TfliteGraph {
-    private static final int ADD = 0;
-    private static final int CONCATENATION = 2;
-    private static final int CONV_2D = 3;
-    private static final int DEPTHWISE_CONV_2D = 4;
-    private static final int DEQUANTIZE = 6;
-    private static final int MAX_POOL_2D = 17;
-    private static final int RELU = 19;
-    private static final int RESHAPE = 22;
-    private static final int RESIZE_BILINEAR = 23;
-    private static final int PAD = 34;
-
-    private static final int FLOAT32 = 0;
-    private static final int FLOAT16 = 1;
-    private static final int INT32 = 2;
-
     private final String file;
     private final int[][] shapes;
     /**
@@ -52,157 +46,36 @@ final class TfliteGraph {
     private boolean[] hwc;
     /** Flat (channels-last) buffer id of each RESHAPE/CONCATENATION output, -1 for others. */
     private final int[] flatOf;
-    private final List<Integer> planeLen = new ArrayList<>();
     private final List<Integer> flatLen = new ArrayList<>();
     private final List<Step> steps = new ArrayList<>();
     private final int input;
     private final int[] outputs;
-    private final ThreadLocal<Buffers> buffers;
+    private final ThreadLocal<TfliteBuffers> buffers;
     private int scratchRows;
     private int scratchLen;
-    private long constantBytes;
-
-    /** One thread's activation buffers and scratch rows. */
-    private static final class Buffers {
-        final float[][] planes;
-        final float[][] flats;
-        final float[][] scratch;
-        /** The planes of each tensor, resolved once. */
-        final float[][][] views;
-        private final Map<int[], float[][]> temps = new java.util.IdentityHashMap<>();
-
-        /** The buffers with these ids (a layout-conversion temporary), resolved once per thread. */
-        float[][] view(int[] ids) {
-            return temps.computeIfAbsent(ids, k -> {
-                float[][] v = new float[k.length][];
-                for (int i = 0; i < k.length; i++) {
-                    v[i] = planes[k[i]];
-                }
-                return v;
-            });
-        }
-
-        Buffers(int[] planeLen, int[] flatLen, int scratchRows, int scratchLen, int[][] planesOf) {
-            planes = new float[planeLen.length][];
-            for (int i = 0; i < planes.length; i++) {
-                planes[i] = new float[planeLen[i]];
-            }
-            flats = new float[flatLen.length][];
-            for (int i = 0; i < flats.length; i++) {
-                flats[i] = new float[flatLen[i]];
-            }
-            scratch = new float[scratchRows][scratchLen];
-            views = new float[planesOf.length][][];
-            for (int t = 0; t < planesOf.length; t++) {
-                if (planesOf[t] != null) {
-                    views[t] = new float[planesOf[t].length][];
-                    for (int i = 0; i < planesOf[t].length; i++) {
-                        views[t][i] = planes[planesOf[t][i]];
-                    }
-                }
-            }
-        }
-    }
+    private final long constantBytes;
 
     private interface Step {
-        void run(Buffers b);
-    }
-
-    /**
-     * Compile-time plane allocator: best fit among free buffers (a free buffer of a larger map serves a smaller one,
-     * so the early full-size maps' buffers serve the later small ones), reference counts (PAD shares planes).
-     */
-    private final class Planes {
-        final java.util.TreeMap<Integer, ArrayDeque<Integer>> free = new java.util.TreeMap<>();
-        final Map<Integer, Integer> zero = new HashMap<>();
-        final List<Integer> refs = new ArrayList<>();
-
-        int[] take(int count, int len) {
-            int[] ids = new int[count];
-            for (int i = 0; i < count; i++) {
-                Map.Entry<Integer, ArrayDeque<Integer>> e = free.ceilingEntry(len);
-                int id;
-                if (e == null) {
-                    id = planeLen.size();
-                    planeLen.add(len);
-                    refs.add(0);
-                } else {
-                    id = e.getValue().pop();
-                    if (e.getValue().isEmpty()) {
-                        free.remove(e.getKey());
-                    }
-                }
-                refs.set(id, 1);
-                ids[i] = id;
-            }
-            return ids;
-        }
-
-        /** A plane of zeros of this length, never written and never freed. */
-        int zero(int len) {
-            return zero.computeIfAbsent(len, k -> {
-                int id = planeLen.size();
-                planeLen.add(len);
-                refs.add(Integer.MAX_VALUE / 2);
-                return id;
-            });
-        }
-
-        void share(int[] ids) {
-            for (int id : ids) {
-                refs.set(id, refs.get(id) + 1);
-            }
-        }
-
-        void release(int[] ids) {
-            for (int id : ids) {
-                int r = refs.get(id) - 1;
-                refs.set(id, r);
-                if (r == 0) {
-                    free.computeIfAbsent(planeLen.get(id), k -> new ArrayDeque<>()).push(id);
-                }
-            }
-        }
+        void run(TfliteBuffers b);
     }
 
     TfliteGraph(String file, byte[] bytes) {
         this.file = file;
+        TfliteBuffers.Pool pool = new TfliteBuffers.Pool();
         try {
-            Flatbuffer fb = new Flatbuffer(bytes);
-            if (!"TFL3".equals(fb.identifier())) {
-                throw fail("not a TensorFlow Lite model (identifier " + fb.identifier() + ")");
-            }
-            Flatbuffer.Table model = fb.root();
-            int[] codes = new int[model.vectorLength(1)];
-            for (int i = 0; i < codes.length; i++) {
-                Flatbuffer.Table oc = model.tableAt(1, i);
-                codes[i] = Math.max(oc.getByte(0, 0), oc.getInt(3, 0));
-            }
-            if (model.vectorLength(2) != 1) {
-                throw fail("expected one subgraph, found " + model.vectorLength(2));
-            }
-            Flatbuffer.Table sg = model.tableAt(2, 0);
-            int nt = sg.vectorLength(0);
-            shapes = new int[nt][];
-            int[] types = new int[nt];
-            Object[] constants = new Object[nt];
-            for (int t = 0; t < nt; t++) {
-                Flatbuffer.Table tensor = sg.tableAt(0, t);
-                shapes[t] = tensor.ints(0);
-                types[t] = tensor.getByte(1, FLOAT32);
-                ByteBuffer data = model.tableAt(4, tensor.getInt(2, 0)).bytes(0);
-                if (data != null) {
-                    constants[t] = decode(data, types[t], count(shapes[t]), t);
-                }
-            }
-            input = sg.ints(1)[0];
-            outputs = sg.ints(2);
-            int no = sg.vectorLength(3);
+            TfliteModel model = new TfliteModel(file, bytes);
+            constantBytes = model.constantBytes();
+            shapes = model.shapes;
+            Object[] constants = model.constants;
+            input = model.input;
+            outputs = model.outputs;
+            int nt = shapes.length;
+            int no = model.ops.size();
             // liveness: last op index reading each tensor
             int[] lastUse = new int[nt];
             Arrays.fill(lastUse, -1);
             for (int i = 0; i < no; i++) {
-                for (int t : sg.tableAt(3, i).ints(1)) {
+                for (int t : model.ops.get(i).in()) {
                     if (t >= 0) {
                         lastUse[t] = i;
                     }
@@ -220,15 +93,14 @@ final class TfliteGraph {
             }
             flatOf = new int[nt];
             Arrays.fill(flatOf, -1);
-            Planes pool = new Planes();
             planesOf[input] = allocate(pool, input);
             boolean[] fusedAway = new boolean[no];
             for (int i = 0; i < no; i++) {
-                Flatbuffer.Table op = sg.tableAt(3, i);
-                int code = codes[op.getInt(0, 0)];
-                int[] in = op.ints(1);
-                int[] out = op.ints(2);
-                Flatbuffer.Table opt = op.table(4);
+                TfliteModel.Op op = model.ops.get(i);
+                int code = op.code();
+                int[] in = op.in();
+                int[] out = op.out();
+                Flatbuffer.Table opt = op.options();
                 if (code == DEQUANTIZE) {
                     if (constants[in[0]] == null) {
                         throw fail("DEQUANTIZE of a non-constant tensor at op " + i);
@@ -243,12 +115,12 @@ final class TfliteGraph {
                 }
                 int o = out[0];
                 boolean fuseRelu = false;
-                int next = nextOp(sg, codes, i);
+                int next = model.nextOp(i);
                 if ((code == CONV_2D || code == DEPTHWISE_CONV_2D || code == ADD) && next >= 0) {
-                    Flatbuffer.Table nop = sg.tableAt(3, next);
-                    int[] nin = nop.ints(1);
-                    if (codes[nop.getInt(0, 0)] == RELU && nin.length == 1 && nin[0] == o && lastUse[o] == next
-                        && hwc[nop.ints(2)[0]] == hwc[o]) {
+                    TfliteModel.Op nop = model.ops.get(next);
+                    int[] nin = nop.in();
+                    if (nop.code() == RELU && nin.length == 1 && nin[0] == o && lastUse[o] == next
+                        && hwc[nop.out()[0]] == hwc[o]) {
                         fuseRelu = true;
                         fusedAway[next] = true;
                     }
@@ -295,26 +167,26 @@ final class TfliteGraph {
         } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
             throw new EngineModelException(file, "model file " + file + " could not be parsed: " + e.getMessage(), e);
         }
-        int[] pl = planeLen.stream().mapToInt(Integer::intValue).toArray();
+        int[] pl = pool.lengths();
         int[] fl = flatLen.stream().mapToInt(Integer::intValue).toArray();
         int rows = scratchRows;
         int len = scratchLen;
         int[][] po = planesOf;
-        buffers = ThreadLocal.withInitial(() -> new Buffers(pl, fl, rows, len, po));
+        buffers = ThreadLocal.withInitial(() -> new TfliteBuffers(pl, fl, rows, len, po));
     }
 
-    private int[] allocate(Planes pool, int t) {
+    private int[] allocate(TfliteBuffers.Pool pool, int t) {
         int[] s = dims4(t);
         return hwc[t] ? pool.take(1, s[1] * s[2] * s[3]) : pool.take(s[3], s[1] * s[2]);
     }
 
     /** Reads a tensor in the layout an op wants. */
     private interface Src {
-        float[][] get(Buffers b);
+        float[][] get(TfliteBuffers b);
     }
 
     /** Tensor t in the wanted layout: itself, or converted into a temporary (ids added to temps) at each run. */
-    private Src src(int t, boolean wantHwc, Planes pool, List<int[]> temps) {
+    private Src src(int t, boolean wantHwc, TfliteBuffers.Pool pool, List<int[]> temps) {
         if (hwc[t] == wantHwc) {
             return b -> b.views[t];
         }
@@ -342,55 +214,6 @@ final class TfliteGraph {
         scratchLen = Math.max(scratchLen, len);
     }
 
-    private static int count(int[] shape) {
-        int n = 1;
-        for (int d : shape) {
-            n *= d;
-        }
-        return n;
-    }
-
-    private Object decode(ByteBuffer data, int type, int n, int t) {
-        switch (type) {
-            case FLOAT32: {
-                float[] f = new float[n];
-                data.asFloatBuffer().get(f);
-                constantBytes += 4L * n;
-                return f;
-            }
-            case FLOAT16: {
-                float[] f = new float[n];
-                for (int i = 0; i < n; i++) {
-                    f[i] = halfToFloat(data.getShort(2 * i));
-                }
-                constantBytes += 4L * n;
-                return f;
-            }
-            case INT32: {
-                int[] v = new int[n];
-                data.asIntBuffer().get(v);
-                return v;
-            }
-            default:
-                throw fail("tensor " + t + " has unsupported type " + type);
-        }
-    }
-
-    static float halfToFloat(short h) {
-        int bits = h & 0xffff;
-        int sign = (bits & 0x8000) << 16;
-        int exp = (bits >>> 10) & 0x1f;
-        int mant = bits & 0x3ff;
-        if (exp == 0) {
-            float v = mant * 0x1p-24f;
-            return sign != 0 ? -v : v;
-        }
-        if (exp == 31) {
-            return Float.intBitsToFloat(sign | 0x7f800000 | (mant << 13));
-        }
-        return Float.intBitsToFloat(sign | ((exp + 112) << 23) | (mant << 13));
-    }
-
     private EngineModelException fail(String msg) {
         return new EngineModelException(file, "model file " + file + ": " + msg, null);
     }
@@ -412,7 +235,7 @@ final class TfliteGraph {
 
 
     private Step compile(int index, int code, int[] in, int[] out, Flatbuffer.Table opt, Object[] constants,
-                         boolean fuseRelu, Planes pool, List<int[]> temps) {
+                         boolean fuseRelu, TfliteBuffers.Pool pool, List<int[]> temps) {
         int o = out[0];
         boolean cl = o < hwc.length && hwc[o];
         switch (code) {
@@ -626,16 +449,6 @@ final class TfliteGraph {
         }
     }
 
-    /** Index of the next op after {@code i} that is not a DEQUANTIZE, or -1. */
-    private static int nextOp(Flatbuffer.Table sg, int[] codes, int i) {
-        for (int j = i + 1; j < sg.vectorLength(3); j++) {
-            if (codes[sg.tableAt(3, j).getInt(0, 0)] != DEQUANTIZE) {
-                return j;
-            }
-        }
-        return -1;
-    }
-
     /** Whether a PAD op only appends channels (TFLite paddings [[0,0],[0,0],[0,0],[0,c]], constant). */
     private boolean channelPadOnly(int[] in, Object[] constants) {
         if (in.length < 2 || !(constants[in[1]] instanceof int[]) || shapes[in[0]].length != 4) {
@@ -701,7 +514,7 @@ final class TfliteGraph {
      * @return the output tensors in the model's order (fresh arrays, channels last)
      */
     float[][] run(float[] in) {
-        Buffers b = buffers.get();
+        TfliteBuffers b = buffers.get();
         int[] s = shapes[input];
         if (hwc[input]) {
             System.arraycopy(in, 0, b.views[input][0], 0, count(s));
