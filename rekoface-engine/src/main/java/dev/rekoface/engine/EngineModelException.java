@@ -6,7 +6,7 @@ package dev.rekoface.engine;
  *
  * <p>Immutable and thread-safe.
  */
-public final class EngineModelException extends RuntimeException {
+public final class EngineModelException extends EngineException {
     private static final long serialVersionUID = 1L;
 
     private final String file;

@@ -1,63 +1,56 @@
 package dev.rekoface.engine;
 
-import dev.rekoface.model.Emotion;
-import dev.rekoface.model.EmotionType;
-import dev.rekoface.model.FaceDetails;
-import dev.rekoface.model.ImageSize;
-import dev.rekoface.model.Landmark;
-import dev.rekoface.model.LandmarkType;
-import dev.rekoface.model.Point;
-import dev.rekoface.testkit.faces.EmulatorImage;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * A pure-Java local face engine: detects faces with MediaPipe's BlazeFace, describes them with dlib's face recognition
  * ResNet and reads expressions with face-api.js's expression network, all run in plain Java (no native code, no
- * network). The models ship in this module (see {@code NOTICE-models.md}) and are checked against their SHA-256 when
- * loaded.
+ * network, no GPU). The models ship in this module's jar (see {@code NOTICE-models.md}) and are checked against their
+ * SHA-256 when loaded.
  *
  * <pre>{@code
  * FaceEngine engine = FaceEngine.load();
- * BufferedImage photo = ImageIO.read(path.toFile());   // an upright picture (EXIF orientation already applied)
- * for (EngineFace face : engine.detect(photo)) {
- *     float[] d = engine.descriptor(photo, face);
- *     ...
- * }
- * double percent = FaceEngine.similarity(d1, d2);   // >= 80: same person
+ * BufferedImage photo = FaceEngine.readUpright(Path.of("obama.jpg"));   // EXIF orientation applied
+ * BufferedImage other = FaceEngine.readUpright(Path.of("obama2.jpg"));
+ * FaceDescriptor a = engine.describe(photo, engine.detect(photo).get(0));
+ * FaceDescriptor b = engine.describe(other, engine.detect(other).get(0));
+ * double percent = a.similarity(b);   // 0-100; 80 or more: the same person
  * }</pre>
  *
+ * <p>Geometry is in pixels of the upright image given to {@link #detect(BufferedImage)}; describe and read
+ * expressions of a face with that same image.
+ *
  * <p>Thread-safe: one instance (the models are loaded once, about 30 MB of heap) can be shared by any number of
- * threads; each thread keeps its own scratch buffers. Descriptors and image bytes are never logged.
+ * threads; each thread keeps its own scratch buffers. Nothing is logged.
  */
 public final class FaceEngine {
-    /** Descriptor length. */
+    /** Length of a descriptor. */
     public static final int DESCRIPTOR_SIZE = 128;
-    /** Descriptor chip side in pixels. */
+    /** Side in pixels of the aligned chip the descriptor network reads. */
     public static final int DESCRIPTOR_CHIP = RecognitionNet.SIZE;
-    /** Expression chip side in pixels. */
+    /** Side in pixels of the aligned chip the expression network reads. */
     public static final int EXPRESSION_CHIP = ExpressionNet.SIZE;
     /**
-     * The expression classes in the order of {@link #expressions}: neutral, happy, sad, angry, fearful, disgusted,
-     * surprised.
-     */
-    public static final List<String> EXPRESSIONS =
-        List.of("neutral", "happy", "sad", "angry", "fearful", "disgusted", "surprised");
-    /**
-     * The descriptor distance that maps to similarity 80 (Rekognition's default threshold). dlib's own same-person
-     * cut is 0.6; 0.59 is where the fixtures separate with engine geometry (same person at most 0.573, different
-     * people at least 0.604, faces of 100 px and more).
+     * The descriptor distance that maps to similarity 80 (Amazon Rekognition's default threshold). dlib's own
+     * same-person cut is 0.6; 0.59 is where the fixtures separate with engine geometry (same person at most 0.573,
+     * different people at least 0.604, faces of 100 px and more).
      */
     public static final double THRESHOLD_DISTANCE = 0.59;
     /** Width of the logistic similarity curve, in distance units. */
     public static final double SIMILARITY_WIDTH = 0.05;
-
-    private static final EmotionType[] EMOTION_OF_EXPRESSION = {EmotionType.CALM, EmotionType.HAPPY, EmotionType.SAD,
-        EmotionType.ANGRY, EmotionType.FEAR, EmotionType.DISGUSTED, EmotionType.SURPRISED};
+    /** Most pixels an image read by the engine may declare: 10,000 x 10,000. Larger ones are refused unread. */
+    public static final long MAX_PIXELS = ImageDecoder.MAX_PIXELS;
+    /** Images declaring more pixels than this (40 megapixels) are decoded subsampled to at most this many. */
+    public static final long DECODE_PIXELS = ImageDecoder.DECODE_PIXELS;
 
     private final FaceDetector detector;
     private final RecognitionNet recognition;
@@ -79,7 +72,8 @@ public final class FaceEngine {
     }
 
     /**
-     * Returns the shared engine with the models shipped on the classpath, loading them on first use (about a second).
+     * Returns the shared engine with the models shipped in this module's jar, loading them on first use (about half a
+     * second).
      *
      * @return the engine
      * @throws EngineModelException if a model file is missing or corrupt
@@ -103,6 +97,55 @@ public final class FaceEngine {
         return new FaceEngine(ModelStore.directory(modelDirectory));
     }
 
+    // ------------------------------------------------------------------------------------------------ images
+
+    /**
+     * Decodes a JPEG or PNG upright: its EXIF orientation applied, transparency drawn over white. The declared size
+     * is read before decoding: an image over {@value #MAX_PIXELS} pixels is refused without allocating its pixels, one
+     * over {@value #DECODE_PIXELS} pixels is decoded subsampled (then smaller than its declared size). At most 64
+     * megapixels are decoded at once over all threads; a caller waits for its share.
+     *
+     * @param image the image bytes
+     * @return the upright picture, RGB
+     * @throws EngineImageException if the image is empty, not a JPEG or PNG, over the bound or cannot be decoded
+     */
+    public static BufferedImage readUpright(byte[] image) {
+        return ImageDecoder.withUpright(image, upright -> upright);
+    }
+
+    /**
+     * Reads a JPEG or PNG file and decodes it upright, as {@link #readUpright(byte[])}.
+     *
+     * @param file the file
+     * @return the upright picture, RGB
+     * @throws IOException if the file cannot be read
+     * @throws EngineImageException if its content is not an image the engine decodes
+     */
+    public static BufferedImage readUpright(Path file) throws IOException {
+        return readUpright(Files.readAllBytes(file));
+    }
+
+    /**
+     * Decodes a JPEG or PNG upright, as {@link #readUpright(byte[])}, with the EXIF orientation the caller already
+     * read, and runs work on the picture while it holds its share of the decoding budget, so that many threads
+     * decoding large images at once cannot exhaust the heap together. For servers; a program reading a few photos
+     * wants {@link #readUpright(byte[])}.
+     *
+     * @param image the image bytes, read to the end (the stream is not closed)
+     * @param exifOrientation the EXIF orientation 1-8 the image declares (1: upright or none)
+     * @param work what to do with the upright picture; its exceptions pass through unchanged
+     * @param <T> the result type
+     * @return the work's result
+     * @throws EngineImageException if the image is empty, not a JPEG or PNG, over the bound or cannot be decoded
+     * @throws IllegalArgumentException if the orientation is not 1-8
+     */
+    public static <T> T withUprightImage(InputStream image, int exifOrientation,
+                                         Function<? super BufferedImage, ? extends T> work) {
+        return ImageDecoder.withUpright(image, exifOrientation, work);
+    }
+
+    // ------------------------------------------------------------------------------------------------ detection
+
     /**
      * Finds the faces of an upright image (already turned by its EXIF orientation). Images larger than 2000 px are
      * searched on an area-averaged reduction; geometry always refers to the given image.
@@ -113,118 +156,128 @@ public final class FaceEngine {
     public List<EngineFace> detect(BufferedImage upright) {
         Objects.requireNonNull(upright, "upright");
         Raster raster = Raster.of(upright, FaceDetector.WORKING_SIDE);
-        ImageSize size = new ImageSize(upright.getWidth(), upright.getHeight());
         List<EngineFace> faces = new ArrayList<>();
         for (FaceDetector.Det d : detector.detect(raster)) {
-            faces.add(toFace(upright, size, raster, d));
+            faces.add(toFace(upright, raster, d));
         }
         faces.sort(Comparator.comparingDouble((EngineFace f) -> -f.score()));
         return List.copyOf(faces);
     }
 
     /**
-     * Finds the faces of an image, decoded and turned upright first. The declared size is read before decoding: an
-     * image over 100 megapixels is refused without allocating its pixels, one over 40 megapixels is decoded
-     * subsampled (geometry ratios are unchanged; {@link EngineFace#imageSize()} is then the subsampled size).
+     * Finds the faces of a JPEG or PNG, decoded as by {@link #readUpright(byte[])}. The geometry refers to the upright
+     * picture {@link #readUpright(byte[])} gives for the same bytes; describe the faces with that picture.
      *
-     * @param image the image
-     * @return the faces in ratios of its displayed size
-     * @throws dev.rekoface.testkit.faces.UnreadableImageException if the image is over the bound or cannot be decoded
+     * @param image the image bytes
+     * @return the faces, best detector score first
+     * @throws EngineImageException if the image is not one the engine decodes
      */
-    public List<EngineFace> detect(EmulatorImage image) {
+    public List<EngineFace> detect(byte[] image) {
         return ImageDecoder.withUpright(image, this::detect);
     }
 
-    private static EngineFace toFace(BufferedImage img, ImageSize size, Raster r, FaceDetector.Det d) {
+    /**
+     * Finds the faces of a JPEG or PNG file, as {@link #detect(byte[])}.
+     *
+     * @param file the file
+     * @return the faces, best detector score first
+     * @throws IOException if the file cannot be read
+     * @throws EngineImageException if its content is not an image the engine decodes
+     */
+    public List<EngineFace> detect(Path file) throws IOException {
+        return detect(Files.readAllBytes(file));
+    }
+
+    private static EngineFace toFace(BufferedImage img, Raster r, FaceDetector.Det d) {
         double sx = r.scale;
         double sy = r.scaleY;
-        Point eyeL = new Point(d.kp[0] * sx, d.kp[1] * sy);
-        Point eyeR = new Point(d.kp[2] * sx, d.kp[3] * sy);
-        Point nose = new Point(d.kp[4] * sx, d.kp[5] * sy);
-        Point mouth = new Point(d.kp[6] * sx, d.kp[7] * sy);
+        PixelPoint eyeL = new PixelPoint(d.kp[0] * sx, d.kp[1] * sy);
+        PixelPoint eyeR = new PixelPoint(d.kp[2] * sx, d.kp[3] * sy);
+        PixelPoint nose = new PixelPoint(d.kp[4] * sx, d.kp[5] * sy);
+        PixelPoint mouth = new PixelPoint(d.kp[6] * sx, d.kp[7] * sy);
         double side = (d.w * sx + d.h * sy) / 2;
-        double[] box = FaceGeometry.box(d.cx * sx, d.cy * sy, side, size.width(), size.height());
-        FaceDetails details = FaceDetails.builder()
-            .boundingBox(FaceGeometry.ratioBox(box, size))
-            .confidence(Math.min(100, Math.max(0, 100.0 * d.score)))
-            .landmarks(FaceGeometry.landmarks(eyeL, eyeR, nose, mouth, size))
-            .pose(FaceGeometry.pose(eyeL, eyeR, nose, mouth))
-            .quality(FaceGeometry.quality(img, box[0], box[1], box[2], box[3]))
-            .imageSize(size)
-            .build();
-        return new EngineFace(details, d.score, eyeL, eyeR, nose, mouth);
+        PixelBox box = FaceGeometry.box(d.cx * sx, d.cy * sy, side, img.getWidth(), img.getHeight());
+        return new EngineFace(box, d.score, eyeL, eyeR, nose, mouth, FaceGeometry.pose(eyeL, eyeR, nose, mouth),
+            FaceGeometry.quality(img, box.left(), box.top(), box.width(), box.height()), img.getWidth(), img.getHeight());
     }
 
+    // ------------------------------------------------------------------------------------------------ descriptors
+
     /**
-     * Computes the 128-d descriptor of a detected face.
+     * Computes the descriptor of a detected face.
      *
      * @param upright the image the face was found in
      * @param face the face
-     * @return the descriptor (not L2-normalised), a new array
+     * @return its descriptor
      */
-    public float[] descriptor(BufferedImage upright, EngineFace face) {
-        return recognition.describe(Chips.cut(upright, face.eyeLeft().x(), face.eyeLeft().y(), face.eyeRight().x(),
-            face.eyeRight().y(), face.mouth().x(), face.mouth().y(), DESCRIPTOR_CHIP));
+    public FaceDescriptor describe(BufferedImage upright, EngineFace face) {
+        return describe(upright, face.eyeLeft(), face.eyeRight(), face.mouth());
     }
 
     /**
-     * Computes the descriptor of a face given by geometry only (for example a hand-checked catalogue face): the chip
-     * is aligned on its {@code eyeLeft}, {@code eyeRight} and mouth centre (the mid-point of {@code mouthLeft} and
-     * {@code mouthRight}).
+     * Computes the descriptor of a face given by its eyes and mouth only (for example a face placed by hand, or found
+     * by another detector): the chip is aligned on those three points as for a detected face.
      *
-     * @param upright the upright image the ratios refer to
-     * @param face a face with those four landmarks
+     * @param upright the upright image the points refer to
+     * @param eyeLeft centre of the image-left eye, in pixels
+     * @param eyeRight centre of the image-right eye, in pixels
+     * @param mouth centre of the mouth (the mid-point of its corners), in pixels
      * @return the descriptor
-     * @throws IllegalArgumentException if a landmark is missing
      */
-    public float[] descriptor(BufferedImage upright, FaceDetails face) {
-        double[] p = alignmentPoints(face, upright.getWidth(), upright.getHeight());
-        return recognition.describe(Chips.cut(upright, p[0], p[1], p[2], p[3], p[4], p[5], DESCRIPTOR_CHIP));
+    public FaceDescriptor describe(BufferedImage upright, PixelPoint eyeLeft, PixelPoint eyeRight, PixelPoint mouth) {
+        return FaceDescriptor.own(recognition.describe(Chips.cut(upright, eyeLeft.x(), eyeLeft.y(), eyeRight.x(),
+            eyeRight.y(), mouth.x(), mouth.y(), DESCRIPTOR_CHIP)));
     }
 
     /**
-     * Computes the seven expression probabilities of a detected face, in the order of {@link #EXPRESSIONS}.
+     * Computes the descriptor of an already aligned {@value #DESCRIPTOR_CHIP}x{@value #DESCRIPTOR_CHIP} chip (for
+     * example one cut by {@link #alignedChip}).
+     *
+     * @param chip the chip, RGB
+     * @return the descriptor
+     * @throws IllegalArgumentException if the chip has another size
+     */
+    public FaceDescriptor describeChip(BufferedImage chip) {
+        return FaceDescriptor.own(recognition.describe(pixels(chip, DESCRIPTOR_CHIP)));
+    }
+
+    // ------------------------------------------------------------------------------------------------ expressions
+
+    /**
+     * Reads the expressions of a detected face.
      *
      * @param upright the image the face was found in
      * @param face the face
-     * @return 7 probabilities summing to 1
+     * @return the seven expression probabilities
      */
-    public float[] expressions(BufferedImage upright, EngineFace face) {
-        return expression.classify(Chips.cut(upright, face.eyeLeft().x(), face.eyeLeft().y(), face.eyeRight().x(),
-            face.eyeRight().y(), face.mouth().x(), face.mouth().y(), EXPRESSION_CHIP));
+    public Expressions expressions(BufferedImage upright, EngineFace face) {
+        return expressions(upright, face.eyeLeft(), face.eyeRight(), face.mouth());
     }
 
     /**
-     * Computes the expression probabilities of a face given by geometry only (see
-     * {@link #descriptor(BufferedImage, FaceDetails)}).
+     * Reads the expressions of a face given by its eyes and mouth only (see
+     * {@link #describe(BufferedImage, PixelPoint, PixelPoint, PixelPoint)}).
      *
-     * @param upright the upright image
-     * @param face a face with eye and mouth-corner landmarks
-     * @return 7 probabilities
+     * @param upright the upright image the points refer to
+     * @param eyeLeft centre of the image-left eye, in pixels
+     * @param eyeRight centre of the image-right eye, in pixels
+     * @param mouth centre of the mouth, in pixels
+     * @return the seven expression probabilities
      */
-    public float[] expressions(BufferedImage upright, FaceDetails face) {
-        double[] p = alignmentPoints(face, upright.getWidth(), upright.getHeight());
-        return expression.classify(Chips.cut(upright, p[0], p[1], p[2], p[3], p[4], p[5], EXPRESSION_CHIP));
+    public Expressions expressions(BufferedImage upright, PixelPoint eyeLeft, PixelPoint eyeRight, PixelPoint mouth) {
+        return Expressions.own(expression.classify(Chips.cut(upright, eyeLeft.x(), eyeLeft.y(), eyeRight.x(),
+            eyeRight.y(), mouth.x(), mouth.y(), EXPRESSION_CHIP)));
     }
 
     /**
-     * Computes the descriptor of an already aligned 150x150 chip (e.g. one cut by {@link #alignedChip}).
+     * Reads the expressions of an already aligned {@value #EXPRESSION_CHIP}x{@value #EXPRESSION_CHIP} chip.
      *
-     * @param chip a 150x150 RGB image
-     * @return the descriptor
+     * @param chip the chip, RGB
+     * @return the seven expression probabilities
+     * @throws IllegalArgumentException if the chip has another size
      */
-    public float[] descriptorOfChip(BufferedImage chip) {
-        return recognition.describe(pixels(chip, DESCRIPTOR_CHIP));
-    }
-
-    /**
-     * Computes the expression probabilities of an already aligned 112x112 chip.
-     *
-     * @param chip a 112x112 RGB image
-     * @return 7 probabilities
-     */
-    public float[] expressionsOfChip(BufferedImage chip) {
-        return expression.classify(pixels(chip, EXPRESSION_CHIP));
+    public Expressions expressionsOfChip(BufferedImage chip) {
+        return Expressions.own(expression.classify(pixels(chip, EXPRESSION_CHIP)));
     }
 
     private static int[] pixels(BufferedImage chip, int size) {
@@ -244,51 +297,34 @@ public final class FaceEngine {
      * @param eyeLeft image-left eye centre in pixels
      * @param eyeRight image-right eye centre in pixels
      * @param mouth mouth centre in pixels
-     * @param size chip side (150 for descriptors, 112 for expressions)
-     * @return the chip
+     * @param size chip side ({@value #DESCRIPTOR_CHIP} for descriptors, {@value #EXPRESSION_CHIP} for expressions)
+     * @return the chip, RGB
      */
-    public static BufferedImage alignedChip(BufferedImage upright, Point eyeLeft, Point eyeRight, Point mouth, int size) {
+    public static BufferedImage alignedChip(BufferedImage upright, PixelPoint eyeLeft, PixelPoint eyeRight,
+                                            PixelPoint mouth, int size) {
         int[] rgb = Chips.cut(upright, eyeLeft.x(), eyeLeft.y(), eyeRight.x(), eyeRight.y(), mouth.x(), mouth.y(), size);
         BufferedImage out = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
         out.setRGB(0, 0, size, size, rgb, 0, size);
         return out;
     }
 
-    static double[] alignmentPoints(FaceDetails face, int width, int height) {
-        Point l = need(face, LandmarkType.EYE_LEFT);
-        Point r = need(face, LandmarkType.EYE_RIGHT);
-        Point ml = need(face, LandmarkType.MOUTH_LEFT);
-        Point mr = need(face, LandmarkType.MOUTH_RIGHT);
-        return new double[] {l.x() * width, l.y() * height, r.x() * width, r.y() * height,
-            (ml.x() + mr.x()) / 2 * width, (ml.y() + mr.y()) / 2 * height};
-    }
-
-    private static Point need(FaceDetails face, LandmarkType type) {
-        return face.landmark(type).map(Landmark::position)
-            .orElseThrow(() -> new IllegalArgumentException("face has no " + type.wireName() + " landmark"));
-    }
+    // ------------------------------------------------------------------------------------------------ comparison
 
     /**
-     * Returns the Euclidean distance between two descriptors (dlib: same person below about 0.6).
+     * Returns how similar two faces are, in percent: {@link #similarityForDistance} of the descriptors'
+     * {@link FaceDescriptor#distance distance}. 80 or more means the same person.
      *
      * @param a a descriptor
-     * @param b another descriptor of the same length
-     * @return the distance
+     * @param b another descriptor of the same size
+     * @return the similarity 0-100
+     * @throws IllegalArgumentException if the sizes differ
      */
-    public static double distance(float[] a, float[] b) {
-        if (a.length != b.length) {
-            throw new IllegalArgumentException("descriptor lengths differ: " + a.length + " and " + b.length);
-        }
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            double d = a[i] - b[i];
-            s += d * d;
-        }
-        return Math.sqrt(s);
+    public static double similarity(FaceDescriptor a, FaceDescriptor b) {
+        return a.similarity(b);
     }
 
     /**
-     * Maps a descriptor distance to a Rekognition-style similarity in percent:
+     * Maps a descriptor distance to a similarity in percent, as Amazon Rekognition reports it:
      * {@code 100 / (1 + exp((d - d0) / w))} with {@code w = }{@value #SIMILARITY_WIDTH} and {@code d0} chosen so that
      * {@value #THRESHOLD_DISTANCE} maps to exactly 80, Rekognition's default threshold. Strictly decreasing in the
      * distance: 0 gives 100.0 (to one decimal), 0.55 about 90, 0.59 gives 80, 0.65 about 55, 0.75 about 14, 0.9 about
@@ -300,6 +336,7 @@ public final class FaceEngine {
      *
      * @param distance a descriptor distance, not negative
      * @return the similarity 0-100
+     * @throws IllegalArgumentException if the distance is negative or NaN
      */
     public static double similarityForDistance(double distance) {
         if (!(distance >= 0)) {
@@ -307,42 +344,6 @@ public final class FaceEngine {
         }
         double d0 = THRESHOLD_DISTANCE + SIMILARITY_WIDTH * Math.log(4);
         return 100.0 / (1 + Math.exp((distance - d0) / SIMILARITY_WIDTH));
-    }
-
-    /**
-     * Returns how similar two faces are, in percent, from their descriptors ({@link #similarityForDistance} of
-     * their {@link #distance}).
-     *
-     * @param a a descriptor
-     * @param b another descriptor
-     * @return the similarity 0-100; 80 or more means the same person
-     */
-    public static double similarity(float[] a, float[] b) {
-        return similarityForDistance(distance(a, b));
-    }
-
-    /**
-     * Maps the seven expression probabilities onto Rekognition's emotions, as percentages, highest first:
-     * neutral &rarr; {@code CALM}, happy &rarr; {@code HAPPY}, sad &rarr; {@code SAD}, angry &rarr; {@code ANGRY},
-     * fearful &rarr; {@code FEAR}, disgusted &rarr; {@code DISGUSTED}, surprised &rarr; {@code SURPRISED};
-     * {@code CONFUSED}, which the network does not know, gets 0. {@code UNKNOWN} is not reported. The eight values
-     * sum to 100 (up to rounding).
-     *
-     * @param expressions 7 probabilities from {@link #expressions}
-     * @return the eight Rekognition emotions
-     */
-    public static List<Emotion> emotions(float[] expressions) {
-        if (expressions.length != EMOTION_OF_EXPRESSION.length) {
-            throw new IllegalArgumentException("expected 7 expression values, got " + expressions.length);
-        }
-        List<Emotion> out = new ArrayList<>();
-        for (int i = 0; i < expressions.length; i++) {
-            double pct = Math.max(0, Math.min(100, 100.0 * expressions[i]));
-            out.add(Emotion.of(EMOTION_OF_EXPRESSION[i], pct));
-        }
-        out.add(Emotion.of(EmotionType.CONFUSED, 0));
-        out.sort(Comparator.comparingDouble((Emotion e) -> -e.confidence()));
-        return List.copyOf(out);
     }
 
     /** Returns the bytes held by the loaded model weights (float arrays), an estimate of the engine's heap. */

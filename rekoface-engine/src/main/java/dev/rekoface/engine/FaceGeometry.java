@@ -1,21 +1,13 @@
 package dev.rekoface.engine;
 
-import dev.rekoface.model.BoundingBox;
-import dev.rekoface.model.ImageSize;
-import dev.rekoface.model.Landmark;
-import dev.rekoface.model.LandmarkType;
-import dev.rekoface.model.Point;
-import dev.rekoface.model.Pose;
-import dev.rekoface.model.Quality;
 import java.awt.image.BufferedImage;
-import java.util.List;
 
 /**
- * Turns BlazeFace geometry into Rekognition's, with the conventions of the fixture catalogue
- * ({@code catalogue-README.md}): box, mouth corners, pose and quality. Stateless.
+ * Turns BlazeFace's square and keypoints into a face's geometry in pixels, with the conventions of the fixture
+ * catalogue ({@code catalogue-README.md}): box, mouth corners, pose and quality. Stateless.
  */
 final class FaceGeometry {
-    /** Rekognition box from a BlazeFace square of side s: width 0.96 s, top raised 0.22 s, height 1.24 s. */
+    /** Face box from a BlazeFace square of side s: width 0.96 s, top raised 0.22 s, height 1.24 s. */
     static final double BOX_WIDTH = 0.96;
     static final double BOX_RAISE = 0.22;
     static final double BOX_HEIGHT = 1.24;
@@ -25,10 +17,8 @@ final class FaceGeometry {
     private FaceGeometry() {
     }
 
-    /**
-     * Returns the Rekognition-style box, in pixels, clipped to the image: {@code {left, top, width, height}}.
-     */
-    static double[] box(double cx, double cy, double side, int width, int height) {
+    /** Returns the face box around a BlazeFace square, in pixels, clipped to the image. */
+    static PixelBox box(double cx, double cy, double side, int width, int height) {
         double w = BOX_WIDTH * side;
         double left = cx - w / 2;
         double top = cy - side / 2 - BOX_RAISE * side;
@@ -38,34 +28,27 @@ final class FaceGeometry {
         top = Math.max(0, top);
         right = Math.min(width, right);
         bottom = Math.min(height, bottom);
-        return new double[] {left, top, Math.max(0, right - left), Math.max(0, bottom - top)};
+        return new PixelBox(left, top, Math.max(0, right - left), Math.max(0, bottom - top));
     }
 
-    /** Returns the five main landmarks as ratios: eyes, nose, mouth corners from the mouth centre. */
-    static List<Landmark> landmarks(Point eyeL, Point eyeR, Point nose, Point mouth, ImageSize size) {
+    /**
+     * Returns a mouth corner placed from the mouth centre along the eye line: the image-left corner for
+     * {@code sign = -1}, the image-right one for {@code +1}.
+     */
+    static PixelPoint mouthCorner(PixelPoint eyeL, PixelPoint eyeR, PixelPoint mouth, int sign) {
         double vx = eyeR.x() - eyeL.x();
         double vy = eyeR.y() - eyeL.y();
-        Point ml = new Point(mouth.x() - MOUTH_HALF_WIDTH * vx, mouth.y() - MOUTH_HALF_WIDTH * vy);
-        Point mr = new Point(mouth.x() + MOUTH_HALF_WIDTH * vx, mouth.y() + MOUTH_HALF_WIDTH * vy);
-        return List.of(
-            ratio(LandmarkType.EYE_LEFT, eyeL, size),
-            ratio(LandmarkType.EYE_RIGHT, eyeR, size),
-            ratio(LandmarkType.NOSE, nose, size),
-            ratio(LandmarkType.MOUTH_LEFT, ml, size),
-            ratio(LandmarkType.MOUTH_RIGHT, mr, size));
-    }
-
-    private static Landmark ratio(LandmarkType t, Point p, ImageSize size) {
-        return Landmark.of(t, p.x() / size.width(), p.y() / size.height());
+        return sign < 0 ? new PixelPoint(mouth.x() - MOUTH_HALF_WIDTH * vx, mouth.y() - MOUTH_HALF_WIDTH * vy)
+            : new PixelPoint(mouth.x() + MOUTH_HALF_WIDTH * vx, mouth.y() + MOUTH_HALF_WIDTH * vy);
     }
 
     /** Pose from landmarks in pixels, by the catalogue's formulas (degrees, Rekognition's signs). */
-    static Pose pose(Point eyeL, Point eyeR, Point nose, Point mouth) {
+    static FacePose pose(PixelPoint eyeL, PixelPoint eyeR, PixelPoint nose, PixelPoint mouth) {
         double ux = eyeR.x() - eyeL.x();
         double uy = eyeR.y() - eyeL.y();
         double ied = Math.hypot(ux, uy);
         if (ied == 0) {
-            return new Pose(0, 0, 0);
+            return new FacePose(0, 0, 0);
         }
         ux /= ied;
         uy /= ied;
@@ -84,7 +67,7 @@ final class FaceGeometry {
         double d = (mouth.x() - mx) * nx + (mouth.y() - my) * ny;
         double r = d == 0 ? 0.5 : ((nose.x() - mx) * nx + (nose.y() - my) * ny) / d;
         double pitch = Math.toDegrees(Math.asin(Math.max(-1, Math.min(1, 2 * (0.5 - r)))));
-        return new Pose(round1(roll), round1(yaw), round1(pitch));
+        return new FacePose(round1(roll), round1(yaw), round1(pitch));
     }
 
     /**
@@ -92,7 +75,7 @@ final class FaceGeometry {
      * sharpness is {@code 100 (1 - exp(-v / 200))} with v the variance of the 4-neighbour Laplacian of the luma crop
      * resized to 128x128 by area averaging.
      */
-    static Quality quality(BufferedImage img, double left, double top, double width, double height) {
+    static FaceQuality quality(BufferedImage img, double left, double top, double width, double height) {
         int x0 = (int) Math.max(0, Math.floor(left));
         int y0 = (int) Math.max(0, Math.floor(top));
         int x1 = (int) Math.min(img.getWidth(), Math.ceil(left + width));
@@ -100,7 +83,7 @@ final class FaceGeometry {
         int w = x1 - x0;
         int h = y1 - y0;
         if (w <= 0 || h <= 0) {
-            return new Quality(0, 0);
+            return new FaceQuality(0, 0);
         }
         int[] rgb = img.getRGB(x0, y0, w, h, null, 0, w);
         double[] luma = new double[w * h];
@@ -128,7 +111,7 @@ final class FaceGeometry {
         double mean = lsum / count;
         double v = lsq / count - mean * mean;
         double sharpness = 100 * (1 - Math.exp(-v / 200));
-        return new Quality(round1(brightness), round1(sharpness));
+        return new FaceQuality(round1(brightness), round1(sharpness));
     }
 
     /** Area-averaging resize of a single-channel image to n x n (each output pixel the mean of its source area). */
@@ -156,10 +139,6 @@ final class FaceGeometry {
             }
         }
         return out;
-    }
-
-    static BoundingBox ratioBox(double[] px, ImageSize size) {
-        return new BoundingBox(px[0] / size.width(), px[1] / size.height(), px[2] / size.width(), px[3] / size.height());
     }
 
     static double round1(double v) {

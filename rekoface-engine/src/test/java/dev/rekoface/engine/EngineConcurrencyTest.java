@@ -42,12 +42,12 @@ class EngineConcurrencyTest {
     private static String run(FaceEngine engine, BufferedImage img) {
         StringBuilder sb = new StringBuilder();
         for (EngineFace f : engine.detect(img)) {
-            sb.append(f.details().boundingBox()).append(' ').append(f.score()).append(' ').append(f.eyeLeft())
+            sb.append(f.box()).append(' ').append(f.score()).append(' ').append(f.eyeLeft())
                 .append(f.eyeRight()).append(f.mouth()).append('\n');
-            for (float v : engine.descriptor(img, f)) {
+            for (float v : engine.describe(img, f).values()) {
                 sb.append(Float.floatToRawIntBits(v)).append(',');
             }
-            for (float v : engine.expressions(img, f)) {
+            for (float v : engine.expressions(img, f).values()) {
                 sb.append(Float.floatToRawIntBits(v)).append(',');
             }
             sb.append('\n');

@@ -4,18 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.rekoface.model.FaceDetails;
-import dev.rekoface.model.LandmarkType;
-import dev.rekoface.model.Point;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Detection against the fixture catalogue's BlazeFace geometry. */
 class EngineDetectionTest {
+    /** The catalogue's five landmarks and the engine's points for them. */
+    private static final Map<String, Function<EngineFace, PixelPoint>> LANDMARKS = Map.of(
+        "eyeLeft", EngineFace::eyeLeft, "eyeRight", EngineFace::eyeRight, "nose", EngineFace::nose,
+        "mouthLeft", EngineFace::mouthLeft, "mouthRight", EngineFace::mouthRight);
 
     static Stream<String> imagesWithFaces() {
         return EngineFixtures.imagesWithFaces().stream();
@@ -30,7 +37,7 @@ class EngineDetectionTest {
             if (!cf.get("method").asText().equals("blazeface")) {
                 continue;
             }
-            double best = faces.stream().mapToDouble(f -> EngineFixtures.iou(EngineFixtures.box(cf), f.details().boundingBox()))
+            double best = faces.stream().mapToDouble(f -> EngineFixtures.iou(EngineFixtures.box(cf), EngineFixtures.box(f)))
                 .max().orElse(0);
             assertThat(best).as("IoU of %s in %s", cf.get("identity").asText(), image).isGreaterThanOrEqualTo(0.5);
         }
@@ -43,34 +50,31 @@ class EngineDetectionTest {
     void detect_catalogueImage_eyesAndMouthCloseToCatalogue(String image) {
         JsonNode im = EngineFixtures.catalogueImage(image);
         int w = im.get("width").asInt();
-        int h = im.get("height").asInt();
         for (JsonNode cf : im.get("faces")) {
             if (!cf.get("method").asText().equals("blazeface")) {
                 continue;
             }
-            FaceDetails expected = EngineFixtures.details(cf);
-            FaceDetails actual = EngineFixtures.faces(image).stream()
-                .max((a, b) -> Double.compare(EngineFixtures.iou(expected.boundingBox(), a.details().boundingBox()),
-                    EngineFixtures.iou(expected.boundingBox(), b.details().boundingBox())))
-                .orElseThrow().details();
-            Point el = px(expected, LandmarkType.EYE_LEFT, w, h);
-            Point er = px(expected, LandmarkType.EYE_RIGHT, w, h);
-            double ied = Math.hypot(er.x() - el.x(), er.y() - el.y());
-            for (LandmarkType t : List.of(LandmarkType.EYE_LEFT, LandmarkType.EYE_RIGHT, LandmarkType.NOSE,
-                LandmarkType.MOUTH_LEFT, LandmarkType.MOUTH_RIGHT)) {
-                Point e = px(expected, t, w, h);
-                Point a = px(actual, t, w, h);
-                assertThat(Math.hypot(e.x() - a.x(), e.y() - a.y()) / ied)
+            double[] expectedBox = EngineFixtures.box(cf);
+            EngineFace actual = EngineFixtures.faces(image).stream()
+                .max((a, b) -> Double.compare(EngineFixtures.iou(expectedBox, EngineFixtures.box(a)),
+                    EngineFixtures.iou(expectedBox, EngineFixtures.box(b))))
+                .orElseThrow();
+            PixelPoint el = EngineFixtures.landmark(im, cf, "eyeLeft");
+            PixelPoint er = EngineFixtures.landmark(im, cf, "eyeRight");
+            double ied = EngineFixtures.dist(el, er);
+            for (String t : List.of("eyeLeft", "eyeRight", "nose", "mouthLeft", "mouthRight")) {
+                PixelPoint e = EngineFixtures.landmark(im, cf, t);
+                PixelPoint a = LANDMARKS.get(t).apply(actual);
+                assertThat(EngineFixtures.dist(e, a) / ied)
                     .as("%s of %s in %s, in eye distances", t, cf.get("identity").asText(), image).isLessThan(0.25);
             }
-            assertThat(actual.landmark(LandmarkType.EYE_LEFT).orElseThrow().position().x())
-                .isLessThan(actual.landmark(LandmarkType.EYE_RIGHT).orElseThrow().position().x());
+            assertThat(actual.eyeLeft().x()).isLessThan(actual.eyeRight().x());
             JsonNode pose = cf.get("pose");
-            assertThat(actual.pose().orElseThrow().roll()).as("roll").isCloseTo(pose.get("roll").asDouble(), within(8.0));
-            assertThat(actual.quality().orElseThrow().brightness()).as("brightness")
+            assertThat(actual.pose().roll()).as("roll").isCloseTo(pose.get("roll").asDouble(), within(8.0));
+            assertThat(actual.quality().brightness()).as("brightness")
                 .isCloseTo(cf.get("quality").get("brightness").asDouble(), within(8.0));
-            assertThat(actual.confidence().orElseThrow()).isBetween(80.0, 100.0);
-            assertThat(actual.imageSize().orElseThrow().width()).isEqualTo(w);
+            assertThat(100 * actual.score()).isBetween(80.0, 100.0);
+            assertThat(actual.imageWidth()).isEqualTo(w);
         }
     }
 
@@ -86,7 +90,7 @@ class EngineDetectionTest {
         assertThat(EngineFixtures.upright("Swami1.jpeg").getWidth()).isGreaterThan(5000);
         List<EngineFace> faces = EngineFixtures.faces("Swami1.jpeg");
         assertThat(faces).hasSize(1);
-        assertThat(faces.get(0).imageSize().width()).isEqualTo(5885);
+        assertThat(faces.get(0).imageWidth()).isEqualTo(5885);
         assertThat(faces.get(0).eyeLeft().x()).isCloseTo(2656, within(30.0));
     }
 
@@ -94,11 +98,20 @@ class EngineDetectionTest {
     void detect_groupPhoto_findsSmallFacesLeftToRight() {
         List<EngineFace> faces = EngineFixtures.faces("family-1128318.jpg");
         assertThat(faces).hasSize(3);
-        assertThat(faces).allSatisfy(f -> assertThat(f.details().boundingBox().width()).isLessThan(0.06));
+        assertThat(faces).allSatisfy(f -> assertThat(EngineFixtures.box(f)[2]).isLessThan(0.06));
     }
 
-    private static Point px(FaceDetails f, LandmarkType t, int w, int h) {
-        Point p = f.landmark(t).orElseThrow().position();
-        return new Point(p.x() * w, p.y() * h);
+    @Test
+    void detect_bytesAndPath_sameFacesAsTheDecodedImage(@TempDir Path dir) throws IOException {
+        EngineFace expected = EngineFixtures.faces("two_people.jpg").get(0);
+        Path file = dir.resolve("two_people.jpg");
+        Files.write(file, EngineFixtures.bytes("two_people.jpg"));
+        for (List<EngineFace> faces : List.of(EngineFixtures.engine().detect(EngineFixtures.bytes("two_people.jpg")),
+            EngineFixtures.engine().detect(file))) {
+            assertThat(faces).hasSize(2);
+            assertThat(faces.get(0).box()).isEqualTo(expected.box());
+            assertThat(faces.get(0).eyeLeft()).isEqualTo(expected.eyeLeft());
+            assertThat(faces.get(0).score()).isEqualTo(expected.score());
+        }
     }
 }

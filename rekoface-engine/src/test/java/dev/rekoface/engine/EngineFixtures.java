@@ -2,12 +2,6 @@ package dev.rekoface.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.rekoface.model.BoundingBox;
-import dev.rekoface.model.FaceDetails;
-import dev.rekoface.model.Landmark;
-import dev.rekoface.model.LandmarkType;
-import dev.rekoface.testkit.emulator.EmulatorImages;
-import dev.rekoface.testkit.faces.EmulatorImage;
 import dev.rekoface.testkit.fixtures.Fixtures;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -21,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class EngineFixtures {
     private static final Map<String, BufferedImage> IMAGES = new ConcurrentHashMap<>();
     private static final Map<String, List<EngineFace>> FACES = new ConcurrentHashMap<>();
-    private static final Map<String, float[]> DESCRIPTORS = new ConcurrentHashMap<>();
+    private static final Map<String, FaceDescriptor> DESCRIPTORS = new ConcurrentHashMap<>();
     private static volatile JsonNode catalogue;
 
     private EngineFixtures() {
@@ -31,12 +25,12 @@ final class EngineFixtures {
         return FaceEngine.load();
     }
 
-    static BufferedImage upright(String name) {
-        return IMAGES.computeIfAbsent(name, n -> ImageDecoder.withUpright(local(n), u -> u));
+    static byte[] bytes(String name) {
+        return Fixtures.image(name).bytes();
     }
 
-    static EmulatorImage local(String name) {
-        return EmulatorImages.fixture(name);
+    static BufferedImage upright(String name) {
+        return IMAGES.computeIfAbsent(name, n -> FaceEngine.readUpright(bytes(n)));
     }
 
     static List<EngineFace> faces(String name) {
@@ -44,8 +38,8 @@ final class EngineFixtures {
     }
 
     /** Descriptor of engine face {@code index} of an image. */
-    static float[] descriptor(String name, int index) {
-        return DESCRIPTORS.computeIfAbsent(name + "#" + index, k -> engine().descriptor(upright(name), faces(name).get(index)));
+    static FaceDescriptor descriptor(String name, int index) {
+        return DESCRIPTORS.computeIfAbsent(name + "#" + index, k -> engine().describe(upright(name), faces(name).get(index)));
     }
 
     static JsonNode catalogue() {
@@ -68,29 +62,32 @@ final class EngineFixtures {
         throw new IllegalArgumentException(name);
     }
 
-    static BoundingBox box(JsonNode face) {
+    /** A catalogue face's box as ratios of the image: {left, top, width, height}. */
+    static double[] box(JsonNode face) {
         JsonNode b = face.get("boundingBox");
-        return new BoundingBox(b.get("left").asDouble(), b.get("top").asDouble(), b.get("width").asDouble(),
-            b.get("height").asDouble());
+        return new double[] {b.get("left").asDouble(), b.get("top").asDouble(), b.get("width").asDouble(),
+            b.get("height").asDouble()};
     }
 
-    /** A catalogue face as FaceDetails (box and the five landmarks). */
-    static FaceDetails details(JsonNode face) {
-        FaceDetails.Builder b = FaceDetails.builder().boundingBox(box(face));
-        JsonNode lm = face.get("landmarks");
-        for (LandmarkType t : List.of(LandmarkType.EYE_LEFT, LandmarkType.EYE_RIGHT, LandmarkType.NOSE,
-            LandmarkType.MOUTH_LEFT, LandmarkType.MOUTH_RIGHT)) {
-            JsonNode p = lm.get(t.wireName());
-            b.addLandmarks(Landmark.of(t, p.get("x").asDouble(), p.get("y").asDouble()));
-        }
-        return b.build();
+    /** An engine face's box as ratios of its image, as the emulator reports it. */
+    static double[] box(EngineFace f) {
+        PixelBox b = f.box();
+        return new double[] {b.left() / f.imageWidth(), b.top() / f.imageHeight(), b.width() / f.imageWidth(),
+            b.height() / f.imageHeight()};
     }
 
-    static double iou(BoundingBox a, BoundingBox b) {
-        double ix = Math.max(0, Math.min(a.left() + a.width(), b.left() + b.width()) - Math.max(a.left(), b.left()));
-        double iy = Math.max(0, Math.min(a.top() + a.height(), b.top() + b.height()) - Math.max(a.top(), b.top()));
+    /** A catalogue face's landmark in pixels of its image. */
+    static PixelPoint landmark(JsonNode image, JsonNode face, String type) {
+        JsonNode p = face.get("landmarks").get(type);
+        return new PixelPoint(p.get("x").asDouble() * image.get("width").asInt(),
+            p.get("y").asDouble() * image.get("height").asInt());
+    }
+
+    static double iou(double[] a, double[] b) {
+        double ix = Math.max(0, Math.min(a[0] + a[2], b[0] + b[2]) - Math.max(a[0], b[0]));
+        double iy = Math.max(0, Math.min(a[1] + a[3], b[1] + b[3]) - Math.max(a[1], b[1]));
         double inter = ix * iy;
-        return inter / (a.area() + b.area() - inter);
+        return inter / (a[2] * a[3] + b[2] * b[3] - inter);
     }
 
     /** Returns the identity label of the catalogue face best overlapping an engine face, or null. */
@@ -98,7 +95,7 @@ final class EngineFixtures {
         String best = null;
         double bestIou = 0.3;
         for (JsonNode cf : catalogueImage(image).get("faces")) {
-            double iou = iou(box(cf), face.details().boundingBox());
+            double iou = iou(box(cf), box(face));
             if (iou > bestIou) {
                 bestIou = iou;
                 best = cf.get("identity").asText();
@@ -115,5 +112,9 @@ final class EngineFixtures {
             }
         }
         return out;
+    }
+
+    static double dist(PixelPoint a, PixelPoint b) {
+        return Math.hypot(a.x() - b.x(), a.y() - b.y());
     }
 }

@@ -11,13 +11,13 @@ class EngineIdentityTest {
 
     @Test
     void similarity_obamaAndObama2_atLeast80() {
-        assertThat(FaceEngine.similarity(EngineFixtures.descriptor("obama.jpg", 0), EngineFixtures.descriptor("obama2.jpg", 0)))
+        assertThat(EngineFixtures.descriptor("obama.jpg", 0).similarity(EngineFixtures.descriptor("obama2.jpg", 0)))
             .isGreaterThanOrEqualTo(80);
     }
 
     @Test
     void similarity_obamaAndBiden_below80() {
-        assertThat(FaceEngine.similarity(EngineFixtures.descriptor("obama.jpg", 0), EngineFixtures.descriptor("biden.jpg", 0)))
+        assertThat(EngineFixtures.descriptor("obama.jpg", 0).similarity(EngineFixtures.descriptor("biden.jpg", 0)))
             .isLessThan(80);
     }
 
@@ -43,7 +43,7 @@ class EngineIdentityTest {
     void similarity_wernerAndSwamiPhotos_pairUpByPerson() {
         List<String> images = List.of("Werner1.jpeg", "Werner2.jpeg", "Werner3.jpeg", "Swami1.jpeg", "Swami2.jpeg",
             "werner-and-swami.jpeg");
-        List<float[]> descriptors = new ArrayList<>();
+        List<FaceDescriptor> descriptors = new ArrayList<>();
         List<String> who = new ArrayList<>();
         for (String image : images) {
             for (int i = 0; i < EngineFixtures.faces(image).size(); i++) {
@@ -87,7 +87,7 @@ class EngineIdentityTest {
                             if (usedA[i] || usedB[j]) {
                                 continue;
                             }
-                            double d = FaceEngine.distance(EngineFixtures.descriptor(pa, i), EngineFixtures.descriptor(pb, j));
+                            double d = EngineFixtures.descriptor(pa, i).distance(EngineFixtures.descriptor(pb, j));
                             if (d < best) {
                                 best = d;
                                 bi = i;

@@ -3,9 +3,6 @@ package dev.rekoface.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.rekoface.model.Emotion;
-import dev.rekoface.model.EmotionType;
-import dev.rekoface.model.Point;
 import java.awt.image.BufferedImage;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -31,9 +28,9 @@ class EngineReferenceTest {
 
     @ParameterizedTest
     @MethodSource("ids")
-    void descriptorOfChip_referenceChip_matchesTensorFlowJsWithin1e4(String id) {
+    void describeChip_referenceChip_matchesTensorFlowJsWithin1e4(String id) {
         float[] expected = values("desc_" + id + ".txt");
-        float[] actual = EngineFixtures.engine().descriptorOfChip(image("chip_" + id + ".png"));
+        float[] actual = EngineFixtures.engine().describeChip(image("chip_" + id + ".png")).values();
         assertThat(actual).hasSize(128);
         for (int i = 0; i < 128; i++) {
             assertThat(actual[i]).as("value %d of %s", i, id).isCloseTo(expected[i], within(1e-4f));
@@ -44,10 +41,10 @@ class EngineReferenceTest {
     @MethodSource("ids")
     void expressionsOfChip_referenceChip_matchesTensorFlowJsWithin1e4(String id) {
         float[] expected = values("expr_" + id + ".txt");
-        float[] actual = EngineFixtures.engine().expressionsOfChip(image("chip112_" + id + ".png"));
+        float[] actual = EngineFixtures.engine().expressionsOfChip(image("chip112_" + id + ".png")).values();
         assertThat(actual).hasSize(7);
         for (int i = 0; i < 7; i++) {
-            assertThat(actual[i]).as("%s of %s", FaceEngine.EXPRESSIONS.get(i), id).isCloseTo(expected[i], within(1e-4f));
+            assertThat(actual[i]).as("%s of %s", Expression.values()[i].label(), id).isCloseTo(expected[i], within(1e-4f));
         }
     }
 
@@ -57,9 +54,9 @@ class EngineReferenceTest {
         String[] f = lines("faces.txt").stream().filter(l -> l.startsWith(id + " ")).findFirst().orElseThrow()
             .trim().split("\\s+");
         BufferedImage img = EngineFixtures.upright(f[2]);
-        Point l = new Point(Double.parseDouble(f[3]), Double.parseDouble(f[4]));
-        Point r = new Point(Double.parseDouble(f[5]), Double.parseDouble(f[6]));
-        Point m = new Point(Double.parseDouble(f[7]), Double.parseDouble(f[8]));
+        PixelPoint l = new PixelPoint(Double.parseDouble(f[3]), Double.parseDouble(f[4]));
+        PixelPoint r = new PixelPoint(Double.parseDouble(f[5]), Double.parseDouble(f[6]));
+        PixelPoint m = new PixelPoint(Double.parseDouble(f[7]), Double.parseDouble(f[8]));
         for (int size : new int[] {150, 112}) {
             BufferedImage chip = FaceEngine.alignedChip(img, l, r, m, size);
             BufferedImage ref = image((size == 150 ? "chip_" : "chip112_") + id + ".png");
@@ -86,7 +83,8 @@ class EngineReferenceTest {
         List<String> ids = ids().toList();
         for (int i = 0; i < ids.size(); i++) {
             for (int j = i + 1; j < ids.size(); j++) {
-                double sim = FaceEngine.similarity(values("desc_" + ids.get(i) + ".txt"), values("desc_" + ids.get(j) + ".txt"));
+                double sim = FaceDescriptor.of(values("desc_" + ids.get(i) + ".txt"))
+                    .similarity(FaceDescriptor.of(values("desc_" + ids.get(j) + ".txt")));
                 boolean same = ids.get(i).replaceAll("\\d", "").equals(ids.get(j).replaceAll("\\d", ""));
                 if (same) {
                     assertThat(sim).as("%s vs %s", ids.get(i), ids.get(j)).isGreaterThanOrEqualTo(80);
@@ -111,38 +109,12 @@ class EngineReferenceTest {
     }
 
     @Test
-    void emotions_expressionVector_mapsOntoRekognitionTypesWithConfusedZero() {
-        float[] p = {0.05f, 0.6f, 0.1f, 0.05f, 0.1f, 0.03f, 0.07f};
-        List<Emotion> e = FaceEngine.emotions(p);
-        assertThat(e).hasSize(8);
-        assertThat(e.get(0).type()).isEqualTo(EmotionType.HAPPY);
-        assertThat(e.get(0).confidence()).isCloseTo(60, within(1e-4));
-        assertThat(e).extracting(Emotion::type).containsExactlyInAnyOrder(EmotionType.CALM, EmotionType.HAPPY,
-            EmotionType.SAD, EmotionType.ANGRY, EmotionType.FEAR, EmotionType.DISGUSTED, EmotionType.SURPRISED,
-            EmotionType.CONFUSED);
-        assertThat(e.stream().filter(x -> x.type() == EmotionType.CONFUSED).findFirst().orElseThrow().confidence()).isZero();
-        assertThat(e.stream().filter(x -> x.type() == EmotionType.CALM).findFirst().orElseThrow().confidence())
-            .isCloseTo(5, within(1e-4));
-        assertThat(e.stream().mapToDouble(Emotion::confidence).sum()).isCloseTo(100, within(1e-3));
-    }
-
-    @Test
     void expressionsOfChip_referenceChips_topExpressionsAsDocumented() {
         FaceEngine engine = EngineFixtures.engine();
-        assertThat(top(engine.expressionsOfChip(image("chip112_obama1.png")))).isEqualTo("happy");
-        assertThat(top(engine.expressionsOfChip(image("chip112_biden1.png")))).isEqualTo("neutral");
-        assertThat(top(engine.expressionsOfChip(image("chip112_werner1.png")))).isEqualTo("sad");
-        assertThat(top(engine.expressionsOfChip(image("chip112_swami2.png")))).isEqualTo("angry");
-    }
-
-    private static String top(float[] p) {
-        int best = 0;
-        for (int i = 1; i < p.length; i++) {
-            if (p[i] > p[best]) {
-                best = i;
-            }
-        }
-        return FaceEngine.EXPRESSIONS.get(best);
+        assertThat(engine.expressionsOfChip(image("chip112_obama1.png")).dominant()).isEqualTo(Expression.HAPPY);
+        assertThat(engine.expressionsOfChip(image("chip112_biden1.png")).dominant()).isEqualTo(Expression.NEUTRAL);
+        assertThat(engine.expressionsOfChip(image("chip112_werner1.png")).dominant()).isEqualTo(Expression.SAD);
+        assertThat(engine.expressionsOfChip(image("chip112_swami2.png")).dominant()).isEqualTo(Expression.ANGRY);
     }
 
     static BufferedImage image(String name) {
