@@ -80,6 +80,16 @@ class EngineModelLoadingTest {
         }
     }
 
+    @Test
+    void notice_moduleCopy_isTheOneShippedInTheJar() throws IOException {
+        // the module's NOTICE-models.md (read by people) and the jar's copy (next to the models) must not drift apart
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream(ModelStore.RESOURCE_DIR + "NOTICE-models.md")) {
+            assertThat(in).isNotNull();
+            assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo(Files.readString(Path.of("NOTICE-models.md")));
+        }
+    }
+
     private void copyAll() throws IOException {
         for (String name : ModelStore.SHA256.keySet()) {
             try (InputStream in = getClass().getClassLoader().getResourceAsStream(ModelStore.RESOURCE_DIR + name)) {
