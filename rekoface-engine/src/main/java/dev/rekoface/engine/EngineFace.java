@@ -1,5 +1,6 @@
 package dev.rekoface.engine;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -12,69 +13,39 @@ import java.util.Objects;
  * subject's right eye). Coordinates are continuous (see {@link PixelPoint}); divide by {@link #imageWidth()} and
  * {@link #imageHeight()} for ratios of the image.
  *
- * <p>Immutable and thread-safe.
+ * <p>Immutable and thread-safe; equal when every component is.
+ *
+ * @param box the face box in pixels, clipped to the image: BlazeFace's square of side {@code s} widened to brow and
+ *     chin (width 0.96 s, top 0.22 s above the square's, height 1.24 s), close to the boxes Amazon Rekognition draws
+ * @param score the detector's best score for this face, 0 to 1 (faces are kept from 0.8)
+ * @param eyeLeft the centre of the image-left eye (the subject's right eye), in pixels
+ * @param eyeRight the centre of the image-right eye, in pixels
+ * @param nose the nose tip, in pixels
+ * @param mouth the mouth centre, in pixels
+ * @param pose the head pose estimated from the eyes, nose and mouth
+ * @param quality the brightness and sharpness of the face box
+ * @param imageWidth the width in pixels of the upright image the face was found in
+ * @param imageHeight its height in pixels
  */
-public final class EngineFace {
-    private final PixelBox box;
-    private final double score;
-    private final PixelPoint eyeLeft;
-    private final PixelPoint eyeRight;
-    private final PixelPoint nose;
-    private final PixelPoint mouth;
-    private final PixelPoint mouthLeft;
-    private final PixelPoint mouthRight;
-    private final FacePose pose;
-    private final FaceQuality quality;
-    private final int imageWidth;
-    private final int imageHeight;
-
-    EngineFace(PixelBox box, double score, PixelPoint eyeLeft, PixelPoint eyeRight, PixelPoint nose, PixelPoint mouth,
-               FacePose pose, FaceQuality quality, int imageWidth, int imageHeight) {
-        this.box = Objects.requireNonNull(box, "box");
-        this.score = score;
-        this.eyeLeft = Objects.requireNonNull(eyeLeft, "eyeLeft");
-        this.eyeRight = Objects.requireNonNull(eyeRight, "eyeRight");
-        this.nose = Objects.requireNonNull(nose, "nose");
-        this.mouth = Objects.requireNonNull(mouth, "mouth");
-        this.mouthLeft = FaceGeometry.mouthCorner(eyeLeft, eyeRight, mouth, -1);
-        this.mouthRight = FaceGeometry.mouthCorner(eyeLeft, eyeRight, mouth, +1);
-        this.pose = Objects.requireNonNull(pose, "pose");
-        this.quality = Objects.requireNonNull(quality, "quality");
-        this.imageWidth = imageWidth;
-        this.imageHeight = imageHeight;
-    }
-
+public record EngineFace(PixelBox box, double score, PixelPoint eyeLeft, PixelPoint eyeRight, PixelPoint nose,
+                         PixelPoint mouth, FacePose pose, FaceQuality quality, int imageWidth, int imageHeight) {
     /**
-     * Returns the face box in pixels, clipped to the image: BlazeFace's square of side {@code s} widened to brow and
-     * chin (width 0.96 s, top 0.22 s above the square's, height 1.24 s), close to the boxes Amazon Rekognition draws.
+     * Creates a face (the engine does; a caller may, to describe a face found by other means).
+     *
+     * @throws NullPointerException if a point, the box, the pose or the quality is null
+     * @throws IllegalArgumentException if the image size is not positive
      */
-    public PixelBox box() {
-        return box;
-    }
-
-    /** Returns the detector's best score for this face, 0 to 1 (faces are kept from 0.8). */
-    public double score() {
-        return score;
-    }
-
-    /** Returns the centre of the image-left eye (the subject's right eye), in pixels. */
-    public PixelPoint eyeLeft() {
-        return eyeLeft;
-    }
-
-    /** Returns the centre of the image-right eye, in pixels. */
-    public PixelPoint eyeRight() {
-        return eyeRight;
-    }
-
-    /** Returns the nose tip, in pixels. */
-    public PixelPoint nose() {
-        return nose;
-    }
-
-    /** Returns the mouth centre, in pixels. */
-    public PixelPoint mouth() {
-        return mouth;
+    public EngineFace {
+        Objects.requireNonNull(box, "box");
+        Objects.requireNonNull(eyeLeft, "eyeLeft");
+        Objects.requireNonNull(eyeRight, "eyeRight");
+        Objects.requireNonNull(nose, "nose");
+        Objects.requireNonNull(mouth, "mouth");
+        Objects.requireNonNull(pose, "pose");
+        Objects.requireNonNull(quality, "quality");
+        if (imageWidth < 1 || imageHeight < 1) {
+            throw new IllegalArgumentException("image size must be positive, was " + imageWidth + "x" + imageHeight);
+        }
     }
 
     /**
@@ -82,37 +53,18 @@ public final class EngineFace {
      * the eye distance along the eye line.
      */
     public PixelPoint mouthLeft() {
-        return mouthLeft;
+        return FaceGeometry.mouthCorner(eyeLeft, eyeRight, mouth, -1);
     }
 
     /** Returns the image-right mouth corner, placed like {@link #mouthLeft()}. */
     public PixelPoint mouthRight() {
-        return mouthRight;
+        return FaceGeometry.mouthCorner(eyeLeft, eyeRight, mouth, +1);
     }
 
-    /** Returns the head pose estimated from the eyes, nose and mouth. */
-    public FacePose pose() {
-        return pose;
-    }
-
-    /** Returns the brightness and sharpness of the face box. */
-    public FaceQuality quality() {
-        return quality;
-    }
-
-    /** Returns the width in pixels of the upright image the face was found in. */
-    public int imageWidth() {
-        return imageWidth;
-    }
-
-    /** Returns the height in pixels of the upright image the face was found in. */
-    public int imageHeight() {
-        return imageHeight;
-    }
-
+    /** Returns e.g. {@code EngineFace[score 0.941, box 145x187+239+40 of 1126x661]}. */
     @Override
     public String toString() {
-        return String.format(java.util.Locale.ROOT, "EngineFace[score %.3f, box %.0fx%.0f+%.0f+%.0f of %dx%d]", score,
+        return String.format(Locale.ROOT, "EngineFace[score %.3f, box %.0fx%.0f+%.0f+%.0f of %dx%d]", score,
             box.width(), box.height(), box.left(), box.top(), imageWidth, imageHeight);
     }
 }

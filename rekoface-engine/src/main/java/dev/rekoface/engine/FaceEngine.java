@@ -225,8 +225,7 @@ public final class FaceEngine {
      * @return the descriptor
      */
     public FaceDescriptor describe(BufferedImage upright, PixelPoint eyeLeft, PixelPoint eyeRight, PixelPoint mouth) {
-        return FaceDescriptor.own(recognition.describe(Chips.cut(upright, eyeLeft.x(), eyeLeft.y(), eyeRight.x(),
-            eyeRight.y(), mouth.x(), mouth.y(), DESCRIPTOR_CHIP)));
+        return FaceDescriptor.own(recognition.describe(chip(upright, eyeLeft, eyeRight, mouth, DESCRIPTOR_CHIP)));
     }
 
     /**
@@ -265,8 +264,7 @@ public final class FaceEngine {
      * @return the seven expression probabilities
      */
     public Expressions expressions(BufferedImage upright, PixelPoint eyeLeft, PixelPoint eyeRight, PixelPoint mouth) {
-        return Expressions.own(expression.classify(Chips.cut(upright, eyeLeft.x(), eyeLeft.y(), eyeRight.x(),
-            eyeRight.y(), mouth.x(), mouth.y(), EXPRESSION_CHIP)));
+        return Expressions.own(expression.classify(chip(upright, eyeLeft, eyeRight, mouth, EXPRESSION_CHIP)));
     }
 
     /**
@@ -280,6 +278,12 @@ public final class FaceEngine {
         return Expressions.own(expression.classify(pixels(chip, EXPRESSION_CHIP)));
     }
 
+    /** The RGB pixels of an aligned chip cut from an image. */
+    private static int[] chip(BufferedImage upright, PixelPoint eyeLeft, PixelPoint eyeRight, PixelPoint mouth, int size) {
+        return Chips.cut(upright, eyeLeft.x(), eyeLeft.y(), eyeRight.x(), eyeRight.y(), mouth.x(), mouth.y(), size);
+    }
+
+    /** The RGB pixels of an already aligned chip, checked for size. */
     private static int[] pixels(BufferedImage chip, int size) {
         if (chip.getWidth() != size || chip.getHeight() != size) {
             throw new IllegalArgumentException("chip must be " + size + "x" + size + ", was " + chip.getWidth() + "x"
@@ -302,7 +306,7 @@ public final class FaceEngine {
      */
     public static BufferedImage alignedChip(BufferedImage upright, PixelPoint eyeLeft, PixelPoint eyeRight,
                                             PixelPoint mouth, int size) {
-        int[] rgb = Chips.cut(upright, eyeLeft.x(), eyeLeft.y(), eyeRight.x(), eyeRight.y(), mouth.x(), mouth.y(), size);
+        int[] rgb = chip(upright, eyeLeft, eyeRight, mouth, size);
         BufferedImage out = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
         out.setRGB(0, 0, size, size, rgb, 0, size);
         return out;

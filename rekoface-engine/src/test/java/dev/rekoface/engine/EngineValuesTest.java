@@ -94,4 +94,16 @@ class EngineValuesTest {
         assertThat(f.mouthRight().y()).isCloseTo(f.mouth().y() + 0.4 * vy, within(1e-9));
         assertThat(f.toString()).startsWith("EngineFace[score 0.9").contains("of 910x1137");
     }
+
+    @Test
+    void engineFace_built_equalByValue_andRefusesMissingPartsOrEmptyImages() {
+        EngineFace f = EngineFixtures.faces("obama.jpg").get(0);
+        EngineFace copy = new EngineFace(f.box(), f.score(), f.eyeLeft(), f.eyeRight(), f.nose(), f.mouth(), f.pose(),
+            f.quality(), f.imageWidth(), f.imageHeight());
+        assertThat(copy).isEqualTo(f).hasSameHashCodeAs(f);
+        assertThatThrownBy(() -> new EngineFace(f.box(), f.score(), null, f.eyeRight(), f.nose(), f.mouth(), f.pose(),
+            f.quality(), 10, 10)).isInstanceOf(NullPointerException.class).hasMessage("eyeLeft");
+        assertThatThrownBy(() -> new EngineFace(f.box(), f.score(), f.eyeLeft(), f.eyeRight(), f.nose(), f.mouth(),
+            f.pose(), f.quality(), 0, 10)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0x10");
+    }
 }
