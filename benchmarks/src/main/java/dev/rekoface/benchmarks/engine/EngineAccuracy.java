@@ -2,13 +2,12 @@ package dev.rekoface.benchmarks.engine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.rekoface.image.ImageSource;
+import dev.rekoface.engine.EngineFace;
+import dev.rekoface.engine.FaceDescriptor;
+import dev.rekoface.engine.FaceEngine;
+import dev.rekoface.engine.PixelBox;
+import dev.rekoface.engine.PixelPoint;
 import dev.rekoface.model.BoundingBox;
-import dev.rekoface.model.FaceDetails;
-import dev.rekoface.model.Landmark;
-import dev.rekoface.model.LandmarkType;
-import dev.rekoface.testkit.engine.EngineFace;
-import dev.rekoface.testkit.engine.FaceEngine;
 import dev.rekoface.testkit.fixtures.Fixtures;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
@@ -21,7 +20,8 @@ import java.util.TreeMap;
 /**
  * How well the pure-Java face engine agrees with the fixture catalogue: a report, not a JMH benchmark.
  *
- * <p><b>Detection.</b> Every catalogue image is decoded upright and searched with {@link FaceEngine#detect}. Engine
+ * <p><b>Detection.</b> Every catalogue image is decoded upright ({@link FaceEngine#readUpright(byte[])}) and searched
+ * with {@link FaceEngine#detect(BufferedImage)}. Engine
  * faces are paired one-to-one with catalogue faces, highest IoU first; a catalogue face counts as found when its
  * partner overlaps it with IoU &ge; 0.5. Per image it prints the expected and found counts and each catalogue face's
  * IoU; then recall split by the catalogue's {@code method} ({@code blazeface}, {@code blazeface+checked},
@@ -32,7 +32,7 @@ import java.util.TreeMap;
  * engine face paired with it (IoU &ge; 0.3; what an emulator with {@code forceEngine(true)} compares), falling back to
  * the catalogue's geometry when the engine missed it; and from the catalogue's hand-checked eyes and mouth (what the
  * emulator computes for catalogue faces it describes with the engine). For every pair of these faces it prints
- * {@link FaceEngine#similarity} (0-100, the emulator's Similarity), then min/mean of same-identity pairs, max/mean of
+ * {@link FaceDescriptor#similarity} (0-100, the emulator's Similarity), then min/mean of same-identity pairs, max/mean of
  * different-identity pairs and how many pairs fall on the right side of 80 (same &ge; 80, different &lt; 80), for
  * all pairs, for pairs whose faces are both at least 100 px wide (the size the engine is calibrated for), and for
  * those of them the engine detected itself.
@@ -57,8 +57,8 @@ public final class EngineAccuracy {
     }
 
     /** A catalogue face with an identity and its two descriptors. */
-    private record Face(String image, String identity, String method, double widthPx, float[] engineDescriptor,
-                        boolean engineFound, float[] catalogueDescriptor) {
+    private record Face(String image, String identity, String method, double widthPx, FaceDescriptor engineDescriptor,
+                        boolean engineFound, FaceDescriptor catalogueDescriptor) {
         String label() {
             return image + ":" + identity;
         }
@@ -105,7 +105,7 @@ public final class EngineAccuracy {
         List<Face> faces = new ArrayList<>();
         for (JsonNode im : catalogue.get("images")) {
             String name = im.get("file").asText();
-            BufferedImage upright = ImageSource.fromBytes(Fixtures.image(name).bytes()).decodeUpright();
+            BufferedImage upright = FaceEngine.readUpright(Fixtures.image(name).bytes());
             List<EngineFace> found = engine.detect(upright);
             JsonNode cfs = im.get("faces");
             int width = im.get("width").asInt();
@@ -115,7 +115,7 @@ public final class EngineAccuracy {
             for (int i = 0; i < cfs.size(); i++) {
                 JsonNode cf = cfs.get(i);
                 String method = cf.hasNonNull("method") ? cf.get("method").asText() : "(none)";
-                double iou = partner[i] < 0 ? 0 : iou(box(cf), found.get(partner[i]).details().boundingBox());
+                double iou = partner[i] < 0 ? 0 : iou(box(cf), ratioBox(found.get(partner[i])));
                 boolean ok = iou >= FOUND_IOU;
                 matched += ok ? 1 : 0;
                 for (Tally t : List.of(byMethod.computeIfAbsent(method, m -> new Tally()), all)) {
@@ -125,10 +125,9 @@ public final class EngineAccuracy {
                 }
                 ious.append(String.format(Locale.ROOT, "%s%.2f%s (%s)", ious.length() == 0 ? "" : ", ", iou, ok ? "" : " MISSED", method));
                 if (cf.hasNonNull("identity")) {
-                    FaceDetails geometry = details(cf);
-                    float[] fromCatalogue = engine.descriptor(upright, geometry);
+                    FaceDescriptor fromCatalogue = describeByLandmarks(engine, upright, cf);
                     boolean engineFound = partner[i] >= 0 && iou >= IDENTITY_IOU;
-                    float[] fromEngine = engineFound ? engine.descriptor(upright, found.get(partner[i])) : fromCatalogue;
+                    FaceDescriptor fromEngine = engineFound ? engine.describe(upright, found.get(partner[i])) : fromCatalogue;
                     faces.add(new Face(name, cf.get("identity").asText(), method, box(cf).width() * width, fromEngine,
                         engineFound, fromCatalogue));
                 }
@@ -256,7 +255,7 @@ public final class EngineAccuracy {
                     if (used[j]) {
                         continue;
                     }
-                    double iou = iou(box(catalogueFaces.get(i)), found.get(j).details().boundingBox());
+                    double iou = iou(box(catalogueFaces.get(i)), ratioBox(found.get(j)));
                     if (iou > best) {
                         best = iou;
                         bi = i;
@@ -277,16 +276,29 @@ public final class EngineAccuracy {
         return new BoundingBox(b.get("left").asDouble(), b.get("top").asDouble(), b.get("width").asDouble(), b.get("height").asDouble());
     }
 
-    /** A catalogue face as FaceDetails: its box and five landmarks. */
-    private static FaceDetails details(JsonNode face) {
-        FaceDetails.Builder b = FaceDetails.builder().boundingBox(box(face));
+    /** An engine face's box as ratios of its image, as the emulator reports it. */
+    private static BoundingBox ratioBox(EngineFace f) {
+        PixelBox b = f.box();
+        return new BoundingBox(b.left() / f.imageWidth(), b.top() / f.imageHeight(), b.width() / f.imageWidth(),
+            b.height() / f.imageHeight());
+    }
+
+    /**
+     * The descriptor of a catalogue face from its landmarks (ratios), aligned on the eyes and the mid-point of the
+     * mouth corners, as the emulator describes catalogue faces.
+     */
+    private static FaceDescriptor describeByLandmarks(FaceEngine engine, BufferedImage upright, JsonNode face) {
         JsonNode lm = face.get("landmarks");
-        for (LandmarkType t : List.of(LandmarkType.EYE_LEFT, LandmarkType.EYE_RIGHT, LandmarkType.NOSE, LandmarkType.MOUTH_LEFT,
-            LandmarkType.MOUTH_RIGHT)) {
-            JsonNode p = lm.get(t.wireName());
-            b.addLandmarks(Landmark.of(t, p.get("x").asDouble(), p.get("y").asDouble()));
-        }
-        return b.build();
+        int w = upright.getWidth();
+        int h = upright.getHeight();
+        JsonNode l = lm.get("eyeLeft");
+        JsonNode r = lm.get("eyeRight");
+        JsonNode ml = lm.get("mouthLeft");
+        JsonNode mr = lm.get("mouthRight");
+        return engine.describe(upright, new PixelPoint(l.get("x").asDouble() * w, l.get("y").asDouble() * h),
+            new PixelPoint(r.get("x").asDouble() * w, r.get("y").asDouble() * h),
+            new PixelPoint((ml.get("x").asDouble() + mr.get("x").asDouble()) / 2 * w,
+                (ml.get("y").asDouble() + mr.get("y").asDouble()) / 2 * h));
     }
 
     private static double iou(BoundingBox a, BoundingBox b) {

@@ -1,8 +1,9 @@
 package dev.rekoface.benchmarks.engine;
 
-import dev.rekoface.image.ImageSource;
-import dev.rekoface.testkit.engine.EngineFace;
-import dev.rekoface.testkit.engine.FaceEngine;
+import dev.rekoface.engine.EngineFace;
+import dev.rekoface.engine.Expressions;
+import dev.rekoface.engine.FaceDescriptor;
+import dev.rekoface.engine.FaceEngine;
 import dev.rekoface.testkit.fixtures.Fixtures;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -49,7 +50,7 @@ public class EngineBenchmark {
     @Setup
     public void setUp() {
         engine = FaceEngine.load();
-        BufferedImage src = ImageSource.fromBytes(Fixtures.image("two_people.jpg").bytes()).decodeUpright();
+        BufferedImage src = FaceEngine.readUpright(Fixtures.image("two_people.jpg").bytes());
         int w = 640;
         int h = (int) Math.round(src.getHeight() * 640.0 / src.getWidth());
         photo640 = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
@@ -62,8 +63,8 @@ public class EngineBenchmark {
             throw new IllegalStateException("expected 2 faces, found " + faces.size());
         }
         face = faces.get(0);
-        portrait1mp = ImageSource.fromBytes(Fixtures.image("obama.jpg").bytes()).decodeUpright();
-        group1mp = ImageSource.fromBytes(Fixtures.image("family-1128318.jpg").bytes()).decodeUpright();
+        portrait1mp = FaceEngine.readUpright(Fixtures.image("obama.jpg").bytes());
+        group1mp = FaceEngine.readUpright(Fixtures.image("family-1128318.jpg").bytes());
         chip150 = FaceEngine.alignedChip(photo640, face.eyeLeft(), face.eyeRight(), face.mouth(), FaceEngine.DESCRIPTOR_CHIP);
         chip112 = FaceEngine.alignedChip(photo640, face.eyeLeft(), face.eyeRight(), face.mouth(), FaceEngine.EXPRESSION_CHIP);
     }
@@ -88,19 +89,19 @@ public class EngineBenchmark {
 
     /** Descriptor of a detected face: chip cutting plus the recognition network. */
     @Benchmark
-    public float[] descriptorPerFace() {
-        return engine.descriptor(photo640, face);
+    public FaceDescriptor descriptorPerFace() {
+        return engine.describe(photo640, face);
     }
 
     /** The recognition network alone, on an aligned 150x150 chip. */
     @Benchmark
-    public float[] descriptorNetworkOnly() {
-        return engine.descriptorOfChip(chip150);
+    public FaceDescriptor descriptorNetworkOnly() {
+        return engine.describeChip(chip150);
     }
 
     /** The expression network alone, on an aligned 112x112 chip. */
     @Benchmark
-    public float[] expressionsNetworkOnly() {
+    public Expressions expressionsNetworkOnly() {
         return engine.expressionsOfChip(chip112);
     }
 }

@@ -1,6 +1,6 @@
 package dev.rekoface.benchmarks.engine;
 
-import dev.rekoface.testkit.engine.FaceEngine;
+import dev.rekoface.engine.FaceEngine;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 
