@@ -273,7 +273,7 @@ public final class RekognitionEmulator implements AutoCloseable {
         }
 
         /**
-         * Uses the local face engine ({@link dev.rekoface.testkit.engine.FaceEngine}, pure Java: BlazeFace detection,
+         * Uses the local face engine ({@link dev.rekoface.engine.FaceEngine}, pure Java: BlazeFace detection,
          * face descriptors and expressions) for every image the catalogue does not know, instead of a simulated face;
          * catalogue faces keep their hand-checked geometry and get engine descriptors, so both compare. Loading the
          * models takes about a second and 30 MB of heap; each new image costs a detection. Default off for tests (the
