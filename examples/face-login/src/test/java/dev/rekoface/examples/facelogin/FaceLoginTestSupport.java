@@ -18,7 +18,8 @@ import org.springframework.boot.test.context.SpringBootTest;
  * backend), with an empty collection and bucket before each test. Subclasses with the same settings share one context.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"rekoface.local=false", "face-login.create-bucket=true"})
+    properties = {"rekoface.local=false", "face-login.create-bucket=true",
+        "logging.level.org.openqa.selenium.devtools.CdpVersionFinder=ERROR"})
 @AutoConfigureLocalRekognition(s3 = true)
 abstract class FaceLoginTestSupport {
     @Value("${local.server.port}")
