@@ -137,7 +137,7 @@ public class FaceLoginService implements InitializingBean {
             undoIndex(face.faceId(), e);
             throw e;
         }
-        LOG.info("Registered face {} with snapshot {}", face.faceId(), upload.uri());
+        LOG.info("Registered face {} ({} snapshot bytes)", face.faceId(), upload.size());
         return new Registration(id, face.faceId(), upload.uri().toString());
     }
 
