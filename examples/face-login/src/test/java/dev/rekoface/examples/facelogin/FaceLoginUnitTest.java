@@ -1,0 +1,23 @@
+package dev.rekoface.examples.facelogin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The pieces that need no server. */
+class FaceLoginUnitTest {
+
+    @Test
+    void prefix_anyId_isOneSafeSegmentPerPerson() {
+        assertThat(FaceLoginService.prefix("ana")).isEqualTo("snapshots/ana/");
+        assertThat(FaceLoginService.prefix("a/b")).isEqualTo("snapshots/a%2Fb/");
+        assertThat(FaceLoginService.prefix("..")).isEqualTo("snapshots/%2E%2E/");
+        assertThat(FaceLoginService.prefix("ñ@x")).isEqualTo("snapshots/%C3%B1%40x/");
+    }
+
+    @Test
+    void translate_awsFlag_turnsTheLocalBackendOff() {
+        assertThat(FaceLoginApplication.translate(new String[] {"--aws", "--server.port=9090"}))
+            .containsExactly("--rekoface.local=false", "--server.port=9090");
+    }
+}
