@@ -1,11 +1,9 @@
 package dev.rekoface;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.rekoface.InvalidImageException.Reason;
 import dev.rekoface.image.ImageSource;
 import dev.rekoface.model.Threshold;
@@ -30,17 +28,15 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class BadInputTest {
     @RegisterExtension
-    static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static RekognitionWireMock reko = RekognitionWireMock.create();
 
     @TempDir
     Path dir;
 
-    private RekognitionWireMock reko;
     private RekofaceClient client;
 
     @BeforeEach
     void setUp() {
-        reko = new RekognitionWireMock(wm);
         reko.answerJson(Operation.DETECT_FACES, "{\"FaceDetails\":[]}");
         reko.answerJson(Operation.DETECT_LABELS, "{\"Labels\":[]}");
         reko.answerJson(Operation.COMPARE_FACES, "{\"FaceMatches\":[]}");

@@ -1,10 +1,8 @@
 package dev.rekoface;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.rekoface.image.ImageSource;
 import dev.rekoface.support.RekognitionWireMock;
 import java.net.URI;
@@ -17,11 +15,10 @@ import software.amazon.awssdk.services.rekognition.RekognitionClient;
 
 class ClientBuilderTest {
     @RegisterExtension
-    static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static RekognitionWireMock reko = RekognitionWireMock.create();
 
     @Test
     void close_suppliedSdkClient_staysOpen() {
-        RekognitionWireMock reko = new RekognitionWireMock(wm);
         reko.answerJson(Operation.DETECT_FACES, "{\"FaceDetails\":[]}");
         try (RekognitionClient raw = reko.rawClient()) {
             RekofaceClient client = RekofaceClient.builder().rekognitionClient(raw).build();
@@ -34,7 +31,6 @@ class ClientBuilderTest {
 
     @Test
     void close_suppliedHttpClient_staysOpen() {
-        RekognitionWireMock reko = new RekognitionWireMock(wm);
         reko.answerJson(Operation.DETECT_FACES, "{\"FaceDetails\":[]}");
         try (SdkHttpClient http = ApacheHttpClient.create()) {
             RekofaceClient first = RekofaceClient.builder().httpClient(http).endpointOverride(reko.endpoint())
@@ -51,7 +47,6 @@ class ClientBuilderTest {
 
     @Test
     void build_suppliedClientWithConnectionSettings_refusedNamingThem() {
-        RekognitionWireMock reko = new RekognitionWireMock(wm);
         try (RekognitionClient raw = reko.rawClient()) {
             assertThatThrownBy(() -> RekofaceClient.builder().rekognitionClient(raw).region(Region.EU_WEST_1).build())
                 .isInstanceOf(InvalidArgumentException.class)
@@ -68,7 +63,6 @@ class ClientBuilderTest {
 
     @Test
     void asyncBuild_suppliedClientWithCredentials_refused() {
-        RekognitionWireMock reko = new RekognitionWireMock(wm);
         try (var raw = reko.rawAsyncClient()) {
             assertThatThrownBy(() -> RekofaceAsyncClient.builder().rekognitionClient(raw)
                 .credentialsProvider(RekognitionWireMock.credentials()).build())

@@ -5,11 +5,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.rekoface.image.ImageSource;
 import dev.rekoface.model.IndexOptions;
 import dev.rekoface.model.IndexedFace;
@@ -28,15 +26,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** Collection inputs are checked before any request; listings follow NextToken lazily. */
 class CollectionInputTest {
     @RegisterExtension
-    static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static RekognitionWireMock reko = RekognitionWireMock.create();
 
-    private RekognitionWireMock reko;
     private RekofaceClient client;
     private final ImageSource obama = ImageSource.fromBytes(TestImages.fixture("obama.jpg"));
 
     @BeforeEach
     void setUp() {
-        reko = new RekognitionWireMock(wm);
         client = reko.client();
     }
 
@@ -113,10 +109,10 @@ class CollectionInputTest {
         String page1 = "{\"Faces\":[" + String.format(face, uuid(1), uuid(11)) + "," + String.format(face, uuid(2), uuid(12))
             + "],\"NextToken\":\"t2\",\"FaceModelVersion\":\"7.0\"}";
         String page2 = "{\"Faces\":[" + String.format(face, uuid(3), uuid(13)) + "],\"FaceModelVersion\":\"7.0\"}";
-        wm.stubFor(post("/").withHeader("X-Amz-Target", equalTo(Operation.LIST_FACES.target()))
+        reko.stubFor(post("/").withHeader("X-Amz-Target", equalTo(Operation.LIST_FACES.target()))
             .withRequestBody(notContaining("NextToken")).willReturn(aResponse().withBody(page1)
                 .withHeader("Content-Type", "application/x-amz-json-1.1")));
-        wm.stubFor(post("/").withHeader("X-Amz-Target", equalTo(Operation.LIST_FACES.target()))
+        reko.stubFor(post("/").withHeader("X-Amz-Target", equalTo(Operation.LIST_FACES.target()))
             .withRequestBody(containing("\"NextToken\":\"t2\"")).willReturn(aResponse().withBody(page2)
                 .withHeader("Content-Type", "application/x-amz-json-1.1")));
     }

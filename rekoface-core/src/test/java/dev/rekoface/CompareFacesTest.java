@@ -1,11 +1,9 @@
 package dev.rekoface;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.rekoface.image.ImageSource;
 import dev.rekoface.model.FaceComparison;
 import dev.rekoface.model.Match;
@@ -14,22 +12,15 @@ import dev.rekoface.model.Threshold;
 import dev.rekoface.support.RekognitionWireMock;
 import dev.rekoface.support.TestImages;
 import java.util.concurrent.CompletionException;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class CompareFacesTest {
     @RegisterExtension
-    static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static RekognitionWireMock reko = RekognitionWireMock.create();
 
-    private RekognitionWireMock reko;
     private final ImageSource ric = ImageSource.fromS3("image-demo-lab", "ric_harvey.jpeg");
     private final ImageSource crowd = ImageSource.fromS3("image-demo-lab", "ric_crowd1.jpg");
-
-    @BeforeEach
-    void setUp() {
-        reko = new RekognitionWireMock(wm);
-    }
 
     @Test
     void compareFaces_crowd_oneMatchAndFourUnmatchedWithANegativeLeft() {

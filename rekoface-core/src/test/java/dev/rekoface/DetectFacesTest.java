@@ -1,12 +1,10 @@
 package dev.rekoface;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.rekoface.image.ImageSource;
 import dev.rekoface.image.LocalImage;
 import dev.rekoface.model.EmotionType;
@@ -19,20 +17,13 @@ import dev.rekoface.model.PixelBox;
 import dev.rekoface.support.RekognitionWireMock;
 import dev.rekoface.support.TestImages;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class DetectFacesTest {
     @RegisterExtension
-    static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static RekognitionWireMock reko = RekognitionWireMock.create();
 
-    private RekognitionWireMock reko;
-
-    @BeforeEach
-    void setUp() {
-        reko = new RekognitionWireMock(wm);
-    }
 
     @Test
     void detectFaces_allAttributes_mapsEveryField() {

@@ -1,28 +1,19 @@
 package dev.rekoface;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.rekoface.image.ImageSource;
 import dev.rekoface.model.Label;
 import dev.rekoface.model.Threshold;
 import dev.rekoface.support.RekognitionWireMock;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class DetectLabelsTest {
     @RegisterExtension
-    static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static RekognitionWireMock reko = RekognitionWireMock.create();
 
-    private RekognitionWireMock reko;
-
-    @BeforeEach
-    void setUp() {
-        reko = new RekognitionWireMock(wm);
-    }
 
     @Test
     void detectLabels_recordedResponse_mapsNamesConfidencesInstancesAndParents() {

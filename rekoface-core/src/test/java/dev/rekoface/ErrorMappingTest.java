@@ -1,14 +1,11 @@
 package dev.rekoface;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.rekoface.image.ImageSource;
 import dev.rekoface.support.RekognitionWireMock;
 import java.util.concurrent.CompletionException;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -19,15 +16,9 @@ import software.amazon.awssdk.services.rekognition.RekognitionClient;
 /** Service errors become typed exceptions that keep the SDK exception as the cause. */
 class ErrorMappingTest {
     @RegisterExtension
-    static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static RekognitionWireMock reko = RekognitionWireMock.create();
 
-    private RekognitionWireMock reko;
     private final ImageSource image = ImageSource.fromS3("photos", "a.jpg");
-
-    @BeforeEach
-    void setUp() {
-        reko = new RekognitionWireMock(wm);
-    }
 
     private Throwable detectFails() {
         try (RekognitionClient raw = reko.rawClient(); RekofaceClient client = RekofaceClient.builder().rekognitionClient(raw).build()) {

@@ -1,9 +1,7 @@
 package dev.rekoface;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.rekoface.image.ImageSource;
 import dev.rekoface.internal.mapper.FaceMapper;
 import dev.rekoface.model.FaceAttributes;
@@ -26,7 +24,7 @@ import software.amazon.awssdk.services.rekognition.model.IndexFacesResponse;
 /** Every recorded response of the three sets maps without error, including the hand-edited ones. */
 class RecordedResponsesTest {
     @RegisterExtension
-    static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static RekognitionWireMock reko = RekognitionWireMock.create();
 
     static Stream<String> detectFacesResponses() {
         return Fixtures.responseNames().stream().filter(n -> n.matches(".*/(DetectFaces\\.response.*|detect-faces_.*)"));
@@ -43,7 +41,6 @@ class RecordedResponsesTest {
     @ParameterizedTest
     @MethodSource("detectFacesResponses")
     void detectFaces_everyRecording_maps(String fixture) {
-        RekognitionWireMock reko = new RekognitionWireMock(wm);
         reko.answer(Operation.DETECT_FACES, fixture);
         try (RekofaceClient client = reko.client()) {
             List<FaceDetails> faces = client.detectFaces(ImageSource.fromS3("bucket", "key"), FaceAttributes.ALL);
@@ -55,7 +52,6 @@ class RecordedResponsesTest {
     @ParameterizedTest
     @MethodSource("compareFacesResponses")
     void compareFaces_everyRecording_maps(String fixture) {
-        RekognitionWireMock reko = new RekognitionWireMock(wm);
         reko.answer(Operation.COMPARE_FACES, fixture);
         try (RekofaceClient client = reko.client()) {
             FaceComparison cmp = client.compareFaces(ImageSource.fromS3("bucket", "a"), ImageSource.fromS3("bucket", "b"));
@@ -67,7 +63,6 @@ class RecordedResponsesTest {
     @ParameterizedTest
     @MethodSource("indexFacesResponses")
     void indexFaces_everyRecordedFaceDetail_maps(String fixture) {
-        RekognitionWireMock reko = new RekognitionWireMock(wm);
         reko.answer(Operation.INDEX_FACES, fixture);
         try (RekognitionClient raw = reko.rawClient()) {
             IndexFacesResponse response = raw.indexFaces(b -> b.collectionId("c").image(i -> i.s3Object(o -> o.bucket("bucket").name("k"))));
@@ -82,7 +77,6 @@ class RecordedResponsesTest {
 
     @Test
     void detectFaces_handEditedSdkExample_keepsImpossibleLandmarksAndDuplicates() {
-        RekognitionWireMock reko = new RekognitionWireMock(wm);
         reko.answer(Operation.DETECT_FACES, "sdk-examples/DetectFaces.response.json");
         try (RekofaceClient client = reko.client()) {
             FaceDetails face = client.detectFaces(ImageSource.fromS3("bucket", "key")).get(0);
@@ -95,7 +89,6 @@ class RecordedResponsesTest {
 
     @Test
     void indexFaces_sharpnessAbove100_isKeptAsReported() {
-        RekognitionWireMock reko = new RekognitionWireMock(wm);
         reko.answer(Operation.INDEX_FACES, "sdk-examples/IndexFaces.response.json");
         try (RekognitionClient raw = reko.rawClient()) {
             IndexFacesResponse response = raw.indexFaces(b -> b.collectionId("c").image(i -> i.s3Object(o -> o.bucket("bucket").name("k"))));

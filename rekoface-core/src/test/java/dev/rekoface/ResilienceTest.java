@@ -3,13 +3,11 @@ package dev.rekoface;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.rekoface.image.ImageSource;
 import dev.rekoface.model.IndexResult;
 import dev.rekoface.retry.Backoff;
@@ -25,7 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.regions.Region;
@@ -33,16 +30,10 @@ import software.amazon.awssdk.services.rekognition.RekognitionClient;
 
 class ResilienceTest {
     @RegisterExtension
-    static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static RekognitionWireMock reko = RekognitionWireMock.create();
 
-    private RekognitionWireMock reko;
     private final ImageSource image = ImageSource.fromS3("photos", "a.jpg");
     private final RetryPolicy fast = RetryPolicy.builder().maxAttempts(3).backoff(Backoff.none()).build();
-
-    @BeforeEach
-    void setUp() {
-        reko = new RekognitionWireMock(wm);
-    }
 
     private RekofaceClient.Builder client() {
         return RekofaceClient.builder().endpointOverride(reko.endpoint()).region(Region.US_EAST_1)
@@ -56,12 +47,12 @@ class ResilienceTest {
 
     private void throttleTwiceThenAnswer() {
         String target = Operation.DETECT_FACES.target();
-        wm.stubFor(post("/").withHeader("X-Amz-Target", equalTo(target)).inScenario("t").whenScenarioStateIs(STARTED)
+        reko.stubFor(post("/").withHeader("X-Amz-Target", equalTo(target)).inScenario("t").whenScenarioStateIs(STARTED)
             .willSetStateTo("once").willReturn(aResponse().withStatus(400).withBody("{\"__type\":\"ThrottlingException\",\"Message\":\"Slow down\"}")));
-        wm.stubFor(post("/").withHeader("X-Amz-Target", equalTo(target)).inScenario("t").whenScenarioStateIs("once")
+        reko.stubFor(post("/").withHeader("X-Amz-Target", equalTo(target)).inScenario("t").whenScenarioStateIs("once")
             .willSetStateTo("twice").willReturn(aResponse().withStatus(400)
                 .withBody("{\"__type\":\"ProvisionedThroughputExceededException\",\"Message\":\"Rate exceeded\"}")));
-        wm.stubFor(post("/").withHeader("X-Amz-Target", equalTo(target)).inScenario("t").whenScenarioStateIs("twice")
+        reko.stubFor(post("/").withHeader("X-Amz-Target", equalTo(target)).inScenario("t").whenScenarioStateIs("twice")
             .willReturn(aResponse().withStatus(200).withBody("{\"FaceDetails\":[]}")));
     }
 
@@ -160,7 +151,7 @@ class ResilienceTest {
         try (RekofaceAsyncClient c = asyncClient().rateLimit(RateLimit.perSecond(20)).build()) {
             // One call first: the client's start-up (connection, event loop) would otherwise delay the first measured one.
             c.detectFaces(image).join();
-            wm.resetRequests();
+            reko.resetRequests();
             Thread.sleep(100);
             List<CompletableFuture<?>> all = new ArrayList<>();
             for (int i = 0; i < calls; i++) {
@@ -168,7 +159,7 @@ class ResilienceTest {
             }
             CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
         }
-        List<Long> times = wm.getAllServeEvents().stream().map(e -> e.getRequest().getLoggedDate().getTime()).sorted().toList();
+        List<Long> times = reko.getAllServeEvents().stream().map(e -> e.getRequest().getLoggedDate().getTime()).sorted().toList();
         assertThat(times).hasSize(calls);
         double seconds = (times.get(times.size() - 1) - times.get(0)) / 1000.0;
         double rate = (calls - 1) / seconds;
@@ -259,7 +250,7 @@ class ResilienceTest {
 
     @Test
     void maxConcurrency_boundsCallsInFlight() {
-        wm.stubFor(post("/").willReturn(aResponse().withStatus(200).withBody("{\"FaceDetails\":[]}").withFixedDelay(100)));
+        reko.stubFor(post("/").willReturn(aResponse().withStatus(200).withBody("{\"FaceDetails\":[]}").withFixedDelay(100)));
         AtomicInteger inFlight = new AtomicInteger();
         AtomicInteger max = new AtomicInteger();
         MetricsListener tracker = new MetricsListener() {
@@ -311,10 +302,10 @@ class ResilienceTest {
 
     private void indexFailsOnceWith500ThenSucceeds() {
         String target = Operation.INDEX_FACES.target();
-        wm.stubFor(post("/").withHeader("X-Amz-Target", equalTo(target)).inScenario("i").whenScenarioStateIs(STARTED)
+        reko.stubFor(post("/").withHeader("X-Amz-Target", equalTo(target)).inScenario("i").whenScenarioStateIs(STARTED)
             .willSetStateTo("failed").willReturn(aResponse().withStatus(500)
                 .withBody("{\"__type\":\"InternalServerError\",\"Message\":\"lost\"}")));
-        wm.stubFor(post("/").withHeader("X-Amz-Target", equalTo(target)).inScenario("i").whenScenarioStateIs("failed")
+        reko.stubFor(post("/").withHeader("X-Amz-Target", equalTo(target)).inScenario("i").whenScenarioStateIs("failed")
             .willReturn(aResponse().withStatus(200).withBody("{\"FaceRecords\":[{\"Face\":" + FACE + "}],\"FaceModelVersion\":\"7.0\"}")));
     }
 
@@ -350,9 +341,9 @@ class ResilienceTest {
     @Test
     void index_throttled_isRetriedWithoutADuplicateCheck() {
         String target = Operation.INDEX_FACES.target();
-        wm.stubFor(post("/").withHeader("X-Amz-Target", equalTo(target)).inScenario("th").whenScenarioStateIs(STARTED)
+        reko.stubFor(post("/").withHeader("X-Amz-Target", equalTo(target)).inScenario("th").whenScenarioStateIs(STARTED)
             .willSetStateTo("ok").willReturn(aResponse().withStatus(400).withBody("{\"__type\":\"ThrottlingException\",\"Message\":\"Slow down\"}")));
-        wm.stubFor(post("/").withHeader("X-Amz-Target", equalTo(target)).inScenario("th").whenScenarioStateIs("ok")
+        reko.stubFor(post("/").withHeader("X-Amz-Target", equalTo(target)).inScenario("th").whenScenarioStateIs("ok")
             .willReturn(aResponse().withStatus(200).withBody("{\"FaceRecords\":[{\"Face\":" + FACE + "}]}")));
         try (RekofaceClient c = client().retryPolicy(fast).build()) {
             assertThat(c.collection("faces").index(ImageSource.fromBytes(TestImages.fixture("biden.jpg")), "joe biden").indexed()).hasSize(1);
@@ -360,7 +351,6 @@ class ResilienceTest {
         assertThat(reko.requests(Operation.SEARCH_FACES_BY_IMAGE)).as("a throttled request was never applied").isEmpty();
         assertThat(reko.requests(Operation.INDEX_FACES)).hasSize(2);
     }
-
 
     // ---- stored faces ------------------------------------------------------------------------------------------
 
@@ -378,11 +368,11 @@ class ResilienceTest {
     void storedFacesChanged_indexThenForget_reportsFacesStoredAndDeleted() {
         reko.answerJson(Operation.INDEX_FACES, "{\"FaceRecords\":[{\"Face\":" + FACE + "}],\"FaceModelVersion\":\"7.0\"}");
         String list = Operation.LIST_FACES.target();
-        wm.stubFor(post("/").withHeader("X-Amz-Target", equalTo(list)).inScenario("f").whenScenarioStateIs(STARTED)
+        reko.stubFor(post("/").withHeader("X-Amz-Target", equalTo(list)).inScenario("f").whenScenarioStateIs(STARTED)
             .willReturn(aResponse().withStatus(200).withBody("{\"Faces\":[" + FACE + "]}")));
-        wm.stubFor(post("/").withHeader("X-Amz-Target", equalTo(list)).inScenario("f").whenScenarioStateIs("deleted")
+        reko.stubFor(post("/").withHeader("X-Amz-Target", equalTo(list)).inScenario("f").whenScenarioStateIs("deleted")
             .willReturn(aResponse().withStatus(200).withBody("{\"Faces\":[]}")));
-        wm.stubFor(post("/").withHeader("X-Amz-Target", equalTo(Operation.DELETE_FACES.target())).inScenario("f")
+        reko.stubFor(post("/").withHeader("X-Amz-Target", equalTo(Operation.DELETE_FACES.target())).inScenario("f")
             .willSetStateTo("deleted").willReturn(aResponse().withStatus(200)
                 .withBody("{\"DeletedFaces\":[\"11111111-2222-3333-4444-555555555555\"]}")));
         reko.answerJson(Operation.DELETE_USER, "{}");

@@ -30,10 +30,7 @@ public final class AddToCollection {
      * @param args {@value Clients#USAGE} (see {@link Clients})
      */
     public static void main(String[] args) {
-        try (Clients clients = Clients.fromArgs(args)) {
-            System.err.println("using " + clients.description());
-            run(clients.rekognition(), new PrintWriter(System.out, true));
-        }
+        Clients.run(args, c -> run(c.rekognition(), new PrintWriter(System.out, true)));
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.rekoface.s3.S3Images;
 import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -112,6 +113,21 @@ public final class Clients implements AutoCloseable {
             .credentialsProvider(EMULATOR_CREDENTIALS).build();
         return new Clients(reko, s3, bucket, "Rekognition at " + rekognitionEndpoint
             + (s3Endpoint == null ? "" : " and S3 at " + s3Endpoint));
+    }
+
+    /**
+     * Runs a story program: builds the clients its arguments name ({@value #USAGE}), says on stderr which backend
+     * they use, runs the story on them and closes them.
+     *
+     * @param args the program's arguments
+     * @param story the story
+     * @throws InvalidArgumentException for bad arguments
+     */
+    public static void run(String[] args, Consumer<Clients> story) {
+        try (Clients clients = fromArgs(args)) {
+            System.err.println("using " + clients.description());
+            story.accept(clients);
+        }
     }
 
     /**

@@ -42,10 +42,8 @@ public final class EmotionPipeline {
      * @param args {@value Clients#USAGE} (see {@link Clients})
      */
     public static void main(String[] args) {
-        try (Clients clients = Clients.fromArgs(args)) {
-            System.err.println("using " + clients.description());
-            run(clients.rekognition(), clients.s3(), clients.bucket().orElse(null), new PrintWriter(System.out, true));
-        }
+        Clients.run(args, c ->
+            run(c.rekognition(), c.s3(), c.bucket().orElse(null), new PrintWriter(System.out, true)));
     }
 
     /**

@@ -29,10 +29,7 @@ public final class FacialAnalysis {
      * @param args {@value Clients#USAGE} (see {@link Clients})
      */
     public static void main(String[] args) {
-        try (Clients clients = Clients.fromArgs(args)) {
-            System.err.println("using " + clients.description());
-            run(clients.rekognition(), new PrintWriter(System.out, true), "family-1128316.jpg");
-        }
+        Clients.run(args, c -> run(c.rekognition(), new PrintWriter(System.out, true), "family-1128316.jpg"));
     }
 
     /**

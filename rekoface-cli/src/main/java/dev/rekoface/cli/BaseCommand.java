@@ -3,6 +3,8 @@ package dev.rekoface.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rekoface.InvalidArgumentException;
 import dev.rekoface.InvalidImageException;
 import dev.rekoface.RekofaceClient;
@@ -12,7 +14,10 @@ import dev.rekoface.image.LocalImage;
 import dev.rekoface.s3.S3Uri;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 
 /** What every rekoface command shares: the environment, the output streams, image arguments and JSON output. */
@@ -148,6 +153,39 @@ abstract class BaseCommand implements Callable<Integer> {
             throw new IllegalStateException("cannot write JSON", e);
         }
         out().flush();
+    }
+
+    /**
+     * Prints a list: with {@code --json}, {@code doc} with the items under {@code field}; else a title line and a table
+     * of one row per item (nothing under the title when the list is empty).
+     *
+     * @param doc the JSON document, holding what describes the list
+     * @param field the name of the items' array in it
+     * @param items the items
+     * @param json an item as JSON
+     * @param title the line above the table
+     * @param table the table, with its header
+     * @param row an item's cells
+     * @param <T> the item type
+     */
+    <T> void printList(ObjectNode doc, String field, List<T> items, Function<T, JsonNode> json, String title,
+                       Render.Table table, Function<T, Object[]> row) {
+        if (json()) {
+            ArrayNode arr = doc.putArray(field);
+            items.forEach(i -> arr.add(json.apply(i)));
+            printJson(doc);
+        } else {
+            out().println(title);
+            items.forEach(i -> table.row(row.apply(i)));
+            table.print(out());
+        }
+    }
+
+    /** Reads a listing to the end and closes it. */
+    static <T> List<T> all(Stream<T> listing) {
+        try (listing) {
+            return listing.toList();
+        }
     }
 
     @Override

@@ -1,13 +1,10 @@
 package dev.rekoface.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rekoface.model.CollectionInfo;
 import dev.rekoface.model.CollectionSummary;
 import dev.rekoface.model.IndexedFace;
 import java.util.List;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -66,21 +63,11 @@ final class CollectionCommand implements Runnable {
     static final class ListCollections extends BaseCommand {
         @Override
         int execute() {
-            List<CollectionSummary> all;
-            try (Stream<CollectionSummary> s = rekognition().listCollections()) {
-                all = s.collect(Collectors.toList());
-            }
-            if (json()) {
-                ObjectNode doc = Render.object();
-                ArrayNode arr = doc.putArray("collections");
-                all.forEach(c -> arr.addObject().put("id", c.id()).put("faceModelVersion", c.faceModelVersion()));
-                printJson(doc);
-            } else {
-                out().println(all.size() + " collection(s)");
-                Render.Table t = new Render.Table("collection", "face model");
-                all.forEach(c -> t.row(c.id(), c.faceModelVersion()));
-                t.print(out());
-            }
+            List<CollectionSummary> all = all(rekognition().listCollections());
+            printList(Render.object(), "collections", all,
+                c -> Render.object().put("id", c.id()).put("faceModelVersion", c.faceModelVersion()),
+                all.size() + " collection(s)", new Render.Table("collection", "face model"),
+                c -> new Object[] {c.id(), c.faceModelVersion()});
             return RekofaceCli.OK;
         }
     }
@@ -139,25 +126,10 @@ final class CollectionCommand implements Runnable {
         @Override
         int execute() {
             var c = rekognition().collection(id);
-            List<IndexedFace> faces;
-            if (person != null) {
-                faces = c.facesOf(person);
-            } else {
-                try (Stream<IndexedFace> s = c.faces()) {
-                    faces = s.collect(Collectors.toList());
-                }
-            }
-            if (json()) {
-                ObjectNode doc = Render.object().put("collection", id);
-                ArrayNode arr = doc.putArray("faces");
-                faces.forEach(f -> arr.add(Render.indexedFace(f)));
-                printJson(doc);
-            } else {
-                out().println(faces.size() + " face(s) in " + id);
-                Render.Table t = new Render.Table("face id", "person", "user");
-                faces.forEach(f -> t.row(f.faceId(), f.personId().orElse("-"), f.userPersonId().orElse("-")));
-                t.print(out());
-            }
+            List<IndexedFace> faces = person != null ? c.facesOf(person) : all(c.faces());
+            printList(Render.object().put("collection", id), "faces", faces, Render::indexedFace,
+                faces.size() + " face(s) in " + id, new Render.Table("face id", "person", "user"),
+                f -> new Object[] {f.faceId(), f.personId().orElse("-"), f.userPersonId().orElse("-")});
             return RekofaceCli.OK;
         }
     }

@@ -25,9 +25,8 @@ final class CompareCommand extends BaseCommand {
     @Mixin
     ImageOptions imageOptions;
 
-    @Option(names = "--threshold", paramLabel = "PERCENT", defaultValue = "80",
-        description = "Lowest similarity that counts as a match, 0-100 (default: ${DEFAULT-VALUE}).")
-    double threshold;
+    @Mixin
+    ThresholdOption threshold;
 
     @Option(names = "--quality-filter", paramLabel = "FILTER", defaultValue = "NONE",
         description = "Drop low-quality faces first: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -35,7 +34,7 @@ final class CompareCommand extends BaseCommand {
 
     @Override
     int execute() {
-        Threshold t = Threshold.of("--threshold", threshold);
+        Threshold t = threshold.threshold();
         ImageArg src = imageArg(source);
         ImageArg tgt = imageArg(target);
         FaceComparison cmp = rekognition().compareFaces(resolve(src), resolve(tgt), t, qualityFilter);

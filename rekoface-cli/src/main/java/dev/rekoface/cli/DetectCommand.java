@@ -16,17 +16,13 @@ import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code rekoface detect IMAGE}: the faces in an image, with their attributes, optionally drawn onto a copy. */
 @Command(name = "detect", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Detect the faces in an image: box, age, gender, emotions, glasses, pose, quality.")
 final class DetectCommand extends BaseCommand {
-    @Parameters(index = "0", paramLabel = "IMAGE", description = "A JPEG or PNG file, or s3://BUCKET/KEY.")
-    String image;
-
     @Mixin
-    ImageOptions imageOptions;
+    ImageArgument input;
 
     @Option(names = "--attributes", paramLabel = "SET", defaultValue = "DEFAULT",
         description = "DEFAULT (box, pose, quality, landmarks), ALL, or a comma-separated list such as "
@@ -44,13 +40,13 @@ final class DetectCommand extends BaseCommand {
             throw new InvalidArgumentException("--annotate", "--annotate " + annotate + ": directory "
                 + annotate.getParent() + " does not exist");
         }
-        ImageSource source = annotate != null ? localImage(image) : image(image);
+        ImageSource source = annotate != null ? localImage(input.image) : image(input.image);
         List<FaceDetails> faces = rekognition().detectFaces(source, attrs);
         if (annotate != null) {
             FaceAnnotator.standard().write((LocalImage) source, faces, annotate);
         }
         if (json()) {
-            ObjectNode doc = Render.object().put("image", image).put("attributes", attrs.toString());
+            ObjectNode doc = Render.object().put("image", input.image).put("attributes", attrs.toString());
             ArrayNode arr = doc.putArray("faces");
             faces.forEach(f -> arr.add(Render.face(f)));
             if (annotate != null) {
@@ -59,7 +55,7 @@ final class DetectCommand extends BaseCommand {
             printJson(doc);
             return RekofaceCli.OK;
         }
-        out().println(faces.size() + (faces.size() == 1 ? " face" : " faces") + " in " + image);
+        out().println(faces.size() + (faces.size() == 1 ? " face" : " faces") + " in " + input.image);
         if (!faces.isEmpty()) {
             Render.Table t = new Render.Table("#", "box (WxH+X+Y)", "confidence", "age", "gender", "emotion", "smile",
                 "glasses", "sunglasses");

@@ -10,20 +10,16 @@ import dev.rekoface.model.UnindexedFace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code rekoface index IMAGE --collection C --external-id ID}: remember a person's face. */
 @Command(name = "index", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Add the largest face of an image to a collection, under a person id.")
 final class IndexCommand extends BaseCommand {
-    @Parameters(index = "0", paramLabel = "IMAGE", description = "A JPEG or PNG file, or s3://BUCKET/KEY.")
-    String image;
+    @Mixin
+    ImageArgument input;
 
     @Mixin
-    ImageOptions imageOptions;
-
-    @Option(names = {"--collection", "-c"}, required = true, paramLabel = "C", description = "The collection.")
-    String collection;
+    CollectionOption collection;
 
     @Option(names = {"--external-id", "--person"}, required = true, paramLabel = "ID",
         description = "Who this is: any text (e.g. a name or an email); rekoface encodes it for the service.")
@@ -39,15 +35,15 @@ final class IndexCommand extends BaseCommand {
     @Override
     int execute() {
         IndexOptions options = IndexOptions.defaults().withMaxFaces(maxFaces).withQualityFilter(QualityFilter.AUTO);
-        var source = image(image);
-        var c = rekognition().collection(collection);
+        var source = image(input.image);
+        var c = rekognition().collection(collection.id);
         if (create) {
             c.createIfAbsent();
         }
         IndexResult r = c.index(source, personId, options);
         if (json()) {
-            ObjectNode doc = Render.object().put("collection", collection).put("personId", personId)
-                .put("image", image);
+            ObjectNode doc = Render.object().put("collection", collection.id).put("personId", personId)
+                .put("image", input.image);
             ArrayNode idx = doc.putArray("indexed");
             r.indexed().forEach(f -> idx.add(Render.indexedFace(f)));
             ArrayNode un = doc.putArray("unindexed");
@@ -60,14 +56,14 @@ final class IndexCommand extends BaseCommand {
             printJson(doc);
         } else {
             for (IndexedFace f : r.indexed()) {
-                out().println("indexed face " + f.faceId() + " as " + personId + " in " + collection);
+                out().println("indexed face " + f.faceId() + " as " + personId + " in " + collection.id);
             }
             for (UnindexedFace u : r.unindexed()) {
                 out().println("not indexed: a face at " + Render.boxText(u.face()) + " (" + u.reasons() + ")");
             }
         }
         if (!r.anyIndexed()) {
-            err().println("rekoface: no face of " + image + " was indexed" + (r.unindexed().isEmpty() ? " (no face found)"
+            err().println("rekoface: no face of " + input.image + " was indexed" + (r.unindexed().isEmpty() ? " (no face found)"
                 : " (" + r.unindexed().size() + " face(s) refused: " + r.unindexed().get(0).reasons() + ")"));
             err().flush();
             return RekofaceCli.FAILED;

@@ -6,33 +6,27 @@ import dev.rekoface.model.Threshold;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code rekoface recognize IMAGE --collection C}: who is this? */
 @Command(name = "recognize", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Find the person whose indexed face best matches the largest face of an image.")
 final class RecognizeCommand extends BaseCommand {
-    @Parameters(index = "0", paramLabel = "IMAGE", description = "A JPEG or PNG file, or s3://BUCKET/KEY.")
-    String image;
+    @Mixin
+    ImageArgument input;
 
     @Mixin
-    ImageOptions imageOptions;
+    CollectionOption collection;
 
-    @Option(names = {"--collection", "-c"}, required = true, paramLabel = "C", description = "The collection.")
-    String collection;
-
-    @Option(names = "--threshold", paramLabel = "PERCENT", defaultValue = "80",
-        description = "Lowest similarity that counts, 0-100 (default: ${DEFAULT-VALUE}).")
-    double threshold;
+    @Mixin
+    ThresholdOption threshold;
 
     @Override
     int execute() {
-        Threshold t = Threshold.of("--threshold", threshold);
-        var source = image(image);
-        Optional<Recognition> r = rekognition().collection(collection).recognize(source, t);
+        Threshold t = threshold.threshold();
+        var source = image(input.image);
+        Optional<Recognition> r = rekognition().collection(collection.id).recognize(source, t);
         if (json()) {
-            ObjectNode doc = Render.object().put("image", image).put("collection", collection)
+            ObjectNode doc = Render.object().put("image", input.image).put("collection", collection.id)
                 .put("threshold", t.percent()).put("recognized", r.isPresent());
             r.ifPresent(x -> {
                 x.personId().ifPresent(p -> doc.put("personId", p));
@@ -44,7 +38,7 @@ final class RecognizeCommand extends BaseCommand {
             out().println("recognized " + x.personId().orElse("(a face with no person id)") + " ("
                 + Render.pct(x.similarity()) + " similar, face " + x.face().faceId() + ")");
         } else {
-            out().println("nobody in " + collection + " matches at threshold " + t);
+            out().println("nobody in " + collection.id + " matches at threshold " + t);
         }
         return RekofaceCli.OK;
     }

@@ -39,9 +39,8 @@ final class ScanCommand extends BaseCommand {
     @Option(names = "--detect", description = "Instead: detect the faces and their dominant emotion.")
     boolean detect;
 
-    @Option(names = "--threshold", paramLabel = "PERCENT", defaultValue = "80",
-        description = "Lowest similarity that counts as a match, 0-100 (default: ${DEFAULT-VALUE}).")
-    double threshold;
+    @Mixin
+    ThresholdOption threshold;
 
     @Option(names = {"--output", "-o"}, required = true, paramLabel = "FILE.jsonl", description = "Where the lines go.")
     Path output;
@@ -64,7 +63,7 @@ final class ScanCommand extends BaseCommand {
         if (modes != 1) {
             throw new InvalidArgumentException("--find", "scan: give exactly one of --find IMAGE, --collection C or --detect");
         }
-        Threshold t = Threshold.of("--threshold", threshold);
+        Threshold t = threshold.threshold();
         Path outputDir = output.toAbsolutePath().getParent();
         if (outputDir != null && !Files.isDirectory(outputDir)) {
             throw new InvalidArgumentException("--output", "--output " + output + ": no such directory " + outputDir);

@@ -7,11 +7,9 @@ import dev.rekoface.model.FaceRefusal;
 import dev.rekoface.model.IndexedFace;
 import dev.rekoface.model.Threshold;
 import dev.rekoface.model.UserInfo;
-import dev.rekoface.model.UserMatch;
 import dev.rekoface.model.UserSearch;
 import java.util.List;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -34,8 +32,8 @@ final class UsersCommand implements Runnable {
 
     /** What every users subcommand needs: the collection. */
     abstract static class UsersBase extends BaseCommand {
-        @Option(names = {"--collection", "-c"}, required = true, paramLabel = "C", description = "The collection.")
-        String collection;
+        @Mixin
+        CollectionOption collection;
     }
 
     /** {@code users create ID}. */
@@ -46,12 +44,12 @@ final class UsersCommand implements Runnable {
 
         @Override
         int execute() {
-            UserInfo u = rekognition().collection(collection).createUser(personId);
+            UserInfo u = rekognition().collection(collection.id).createUser(personId);
             if (json()) {
                 printJson(Render.object().put("personId", u.personId()).put("userId", u.userId())
                     .put("status", u.status().name()));
             } else {
-                out().println("created user " + u.personId() + " (" + u.status() + ") in " + collection);
+                out().println("created user " + u.personId() + " (" + u.status() + ") in " + collection.id);
             }
             return RekofaceCli.OK;
         }
@@ -62,21 +60,11 @@ final class UsersCommand implements Runnable {
     static final class ListUsers extends UsersBase {
         @Override
         int execute() {
-            List<UserInfo> users;
-            try (Stream<UserInfo> s = rekognition().collection(collection).users()) {
-                users = s.collect(Collectors.toList());
-            }
-            if (json()) {
-                ObjectNode doc = Render.object().put("collection", collection);
-                ArrayNode arr = doc.putArray("users");
-                users.forEach(u -> arr.addObject().put("personId", u.personId()).put("status", u.status().name()));
-                printJson(doc);
-            } else {
-                out().println(users.size() + " user(s) in " + collection);
-                Render.Table t = new Render.Table("person", "status");
-                users.forEach(u -> t.row(u.personId(), u.status()));
-                t.print(out());
-            }
+            List<UserInfo> users = all(rekognition().collection(collection.id).users());
+            printList(Render.object().put("collection", collection.id), "users", users,
+                u -> Render.object().put("personId", u.personId()).put("status", u.status().name()),
+                users.size() + " user(s) in " + collection.id, new Render.Table("person", "status"),
+                u -> new Object[] {u.personId(), u.status()});
             return RekofaceCli.OK;
         }
     }
@@ -90,7 +78,7 @@ final class UsersCommand implements Runnable {
 
         @Override
         int execute() {
-            boolean deleted = rekognition().collection(collection).deleteUser(personId);
+            boolean deleted = rekognition().collection(collection.id).deleteUser(personId);
             if (json()) {
                 printJson(Render.object().put("personId", personId).put("deleted", deleted));
             } else {
@@ -112,11 +100,11 @@ final class UsersCommand implements Runnable {
 
         @Override
         int execute() {
-            var c = rekognition().collection(collection);
+            var c = rekognition().collection(collection.id);
             List<String> ids = faceIds != null ? faceIds
                 : c.facesOf(personId).stream().map(IndexedFace::faceId).collect(Collectors.toList());
             if (ids.isEmpty()) {
-                throw new dev.rekoface.RekofaceException("person " + personId + " has no indexed faces in " + collection
+                throw new dev.rekoface.RekofaceException("person " + personId + " has no indexed faces in " + collection.id
                     + "; index some first");
             }
             AssociationResult r = c.associateFaces(personId, ids);
@@ -141,11 +129,8 @@ final class UsersCommand implements Runnable {
     /** {@code users search IMAGE}. */
     @Command(name = "search", mixinStandardHelpOptions = true, description = "Find the users matching the largest face of an image.")
     static final class Search extends UsersBase {
-        @Parameters(index = "0", paramLabel = "IMAGE", description = "A JPEG or PNG file, or s3://BUCKET/KEY.")
-        String image;
-
         @Mixin
-        ImageOptions imageOptions;
+        ImageArgument input;
 
         @Option(names = "--threshold", paramLabel = "PERCENT", defaultValue = "80",
             description = "Lowest user match similarity, 0-100 (default: ${DEFAULT-VALUE}).")
@@ -157,20 +142,11 @@ final class UsersCommand implements Runnable {
         @Override
         int execute() {
             Threshold t = Threshold.of("--threshold", threshold);
-            UserSearch s = rekognition().collection(collection).searchUsers(image(image), t, max);
-            if (json()) {
-                ObjectNode doc = Render.object().put("image", image).put("collection", collection);
-                ArrayNode arr = doc.putArray("matches");
-                for (UserMatch m : s.matches()) {
-                    arr.addObject().put("personId", m.personId()).put("similarity", Render.round(m.similarity()));
-                }
-                printJson(doc);
-            } else {
-                out().println(s.matches().size() + " user(s) match");
-                Render.Table table = new Render.Table("person", "similarity");
-                s.matches().forEach(m -> table.row(m.personId(), Render.pct(m.similarity())));
-                table.print(out());
-            }
+            UserSearch s = rekognition().collection(collection.id).searchUsers(image(input.image), t, max);
+            printList(Render.object().put("image", input.image).put("collection", collection.id), "matches", s.matches(),
+                m -> Render.object().put("personId", m.personId()).put("similarity", Render.round(m.similarity())),
+                s.matches().size() + " user(s) match", new Render.Table("person", "similarity"),
+                m -> new Object[] {m.personId(), Render.pct(m.similarity())});
             return RekofaceCli.OK;
         }
     }

@@ -1,12 +1,19 @@
 package dev.rekoface.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.rekoface.testkit.fixtures.Fixtures;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /** Runs the command line in-process, as picocli's {@code execute} does, capturing both streams. */
 record CliRun(int code, String out, String err) {
@@ -19,6 +26,39 @@ record CliRun(int code, String out, String err) {
             code = cli.commandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true)).execute(args);
         }
         return new CliRun(code, out.toString(), err.toString());
+    }
+
+    /**
+     * Runs the command line in-process against a local stack: its {@code --endpoint} and {@code --s3-endpoint} are
+     * appended to the arguments.
+     */
+    static CliRun run(LocalStack stack, String... args) {
+        String[] all = Arrays.copyOf(args, args.length + 4);
+        all[args.length] = "--endpoint";
+        all[args.length + 1] = stack.rekognitionEndpoint().toString();
+        all[args.length + 2] = "--s3-endpoint";
+        all[args.length + 3] = stack.s3Endpoint().toString();
+        return run(all);
+    }
+
+    /**
+     * Runs the built {@code target/rekoface.jar} as a user runs it: a separate JVM working in {@code dir}, with
+     * {@code dir/home} as its home and no AWS keys in its environment. Gives up after 5 minutes.
+     */
+    static CliRun jar(Path dir, String... args) throws IOException, InterruptedException {
+        Path jar = Path.of(System.getProperty("rekoface.jar", "target/rekoface.jar"));
+        assertThat(jar).as("the runnable jar, built by mvn package").exists();
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-Duser.home=" + dir.resolve("home"), "-jar", jar.toString()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
+        pb.environment().remove("AWS_ACCESS_KEY_ID");
+        pb.environment().remove("AWS_SECRET_ACCESS_KEY");
+        pb.redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile());
+        Process p = pb.start();
+        assertThat(p.waitFor(5, TimeUnit.MINUTES)).as("finished in time: " + cmd).isTrue();
+        return new CliRun(p.exitValue(), Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8),
+            Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8));
     }
 
     /** The non-empty lines of stderr. */

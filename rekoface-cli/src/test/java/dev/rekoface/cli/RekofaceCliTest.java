@@ -30,13 +30,10 @@ class RekofaceCliTest {
     @TempDir
     static Path dir;
     private static LocalStack stack;
-    private static String[] backend;
 
     @BeforeAll
     static void start() {
         stack = LocalStack.start(dir.resolve("stack"));
-        backend = new String[] {"--endpoint", stack.rekognitionEndpoint().toString(), "--s3-endpoint",
-            stack.s3Endpoint().toString()};
     }
 
     @AfterAll
@@ -45,10 +42,7 @@ class RekofaceCliTest {
     }
 
     private static CliRun cli(String... args) {
-        String[] all = new String[args.length + backend.length];
-        System.arraycopy(args, 0, all, 0, args.length);
-        System.arraycopy(backend, 0, all, args.length, backend.length);
-        return run(all);
+        return run(stack, args);
     }
 
     private static JsonNode json(CliRun r) throws IOException {

@@ -9,11 +9,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,34 +20,14 @@ class RekofaceJarIT {
 
     @TempDir
     static Path dir;
-    private static Path jar;
 
-    private record Result(int code, String out, String err) {
-    }
-
-    @BeforeAll
-    static void findJar() {
-        jar = Path.of(System.getProperty("rekoface.jar", "target/rekoface.jar"));
-        assertThat(jar).as("the runnable jar, built by mvn package").exists();
-    }
-
-    private static Result jar(String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Duser.home=" + dir.resolve("home"), "-jar", jar.toString()));
-        cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
-        pb.environment().remove("AWS_ACCESS_KEY_ID");
-        pb.environment().remove("AWS_SECRET_ACCESS_KEY");
-        pb.redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile());
-        Process p = pb.start();
-        assertThat(p.waitFor(5, TimeUnit.MINUTES)).as("finished in time: " + cmd).isTrue();
-        return new Result(p.exitValue(), Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8),
-            Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8));
+    private static CliRun jar(String... args) throws IOException, InterruptedException {
+        return CliRun.jar(dir, args);
     }
 
     @Test
     void tour_runsEverySeedOnTheLocalDefault() throws Exception {
-        Result r = jar("tour");
+        CliRun r = jar("tour");
         assertThat(r.code()).as(r.out() + r.err()).isZero();
         assertThat(r.out()).contains("== seed 004", "== seed 001", "== seed 002", "== seed 003", "== seed 000")
             .contains("tour: 5 of 5 steps passed").doesNotContain("FAILED");
@@ -59,7 +36,7 @@ class RekofaceJarIT {
 
     @Test
     void detectAstronaut_json_oneFace_inTheDefaultDataDirectory() throws Exception {
-        Result r = jar("detect", sample(dir, "astronaut.png"), "--json");
+        CliRun r = jar("detect", sample(dir, "astronaut.png"), "--json");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(JSON.readTree(r.out()).get("faces")).hasSize(1);
         assertThat(dir.resolve("home/.rekoface/local/s3/rekoface-samples")).isDirectory();
@@ -67,7 +44,7 @@ class RekofaceJarIT {
 
     @Test
     void compare_json_oneMatch() throws Exception {
-        Result r = jar("--data-dir", dir.resolve("d2").toString(), "compare", sample(dir, "obama.jpg"),
+        CliRun r = jar("--data-dir", dir.resolve("d2").toString(), "compare", sample(dir, "obama.jpg"),
             sample(dir, "two_people.jpg"), "--json");
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode doc = JSON.readTree(r.out());
@@ -77,7 +54,7 @@ class RekofaceJarIT {
     @Test
     void detectAnnotate_writesAPng() throws Exception {
         Path png = dir.resolve("astronaut-annotated.png");
-        Result r = jar("--data-dir", dir.resolve("d3").toString(), "detect", sample(dir, "astronaut.png"),
+        CliRun r = jar("--data-dir", dir.resolve("d3").toString(), "detect", sample(dir, "astronaut.png"),
             "--attributes", "ALL", "--annotate", png.toString());
         assertThat(r.code()).as(r.err()).isZero();
         byte[] head = Files.readAllBytes(png);
@@ -91,7 +68,7 @@ class RekofaceJarIT {
         Files.write(gif, "GIF89a\u0001\u0000\u0001\u0000\u0000\u0000\u0000;".getBytes(StandardCharsets.ISO_8859_1));
         for (String[] args : List.of(new String[] {"detect", dir.resolve("missing.jpg").toString()},
             new String[] {"detect", gif.toString()}, new String[] {"detect", "s3://x"})) {
-            Result r = jar(args);
+            CliRun r = jar(args);
             assertThat(r.code()).as(String.join(" ", args) + ": " + r.err()).isEqualTo(2);
             assertThat(r.err().lines().toList()).as("stderr").hasSize(1);
             assertThat(r.err()).startsWith("rekoface: ").doesNotContain("Exception");

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.rekoface.testkit.fixtures.HostileImages;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,20 +19,13 @@ class RekofaceJarImageErrorsIT {
     Path dir;
 
     private List<String> stderrOf(int expectedCode, String... args) throws IOException, InterruptedException {
-        Path jar = Path.of(System.getProperty("rekoface.jar", "target/rekoface.jar"));
-        assertThat(jar).as("the runnable jar, built by mvn package").exists();
-        List<String> cmd = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Duser.home=" + dir.resolve("home"), "-jar", jar.toString(), "--data-dir", dir.resolve("data").toString()));
-        cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
-        pb.environment().remove("AWS_ACCESS_KEY_ID");
-        pb.environment().remove("AWS_SECRET_ACCESS_KEY");
-        pb.redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile());
-        Process p = pb.start();
-        assertThat(p.waitFor(5, TimeUnit.MINUTES)).as("finished in time: " + cmd).isTrue();
-        String err = Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8);
-        assertThat(p.exitValue()).as(err).isEqualTo(expectedCode);
-        return err.lines().filter(l -> !l.isBlank()).toList();
+        String[] all = new String[args.length + 2];
+        all[0] = "--data-dir";
+        all[1] = dir.resolve("data").toString();
+        System.arraycopy(args, 0, all, 2, args.length);
+        CliRun r = CliRun.jar(dir, all);
+        assertThat(r.code()).as(r.err()).isEqualTo(expectedCode);
+        return r.err().lines().filter(l -> !l.isBlank()).toList();
     }
 
     @Test

@@ -12,6 +12,7 @@ import dev.rekoface.internal.mapper.Page;
 import dev.rekoface.internal.operation.AssociateFacesOperation;
 import dev.rekoface.internal.operation.AssociationInput;
 import dev.rekoface.internal.operation.Checks;
+import dev.rekoface.internal.operation.ImageSearchInput;
 import dev.rekoface.internal.operation.CreateCollectionOperation;
 import dev.rekoface.internal.operation.CreateUserOperation;
 import dev.rekoface.internal.operation.DeleteCollectionOperation;
@@ -161,7 +162,7 @@ public final class DefaultAsyncFaceCollection implements AsyncFaceCollection {
     @Override
     public CompletableFuture<FaceSearch> searchByImage(ImageSource image, Threshold threshold, int maxFaces) {
         return invoker.invoke(SearchFacesByImageOperation.INSTANCE,
-            new SearchFacesByImageOperation.Input(id, image, threshold, maxFaces, QualityFilter.NONE));
+            new ImageSearchInput(id, image, threshold, maxFaces, QualityFilter.NONE));
     }
 
     @Override
@@ -289,7 +290,7 @@ public final class DefaultAsyncFaceCollection implements AsyncFaceCollection {
     @Override
     public CompletableFuture<UserSearch> searchUsers(ImageSource image, Threshold userMatchThreshold, int maxUsers) {
         return invoker.invoke(SearchUsersByImageOperation.INSTANCE,
-            new SearchUsersByImageOperation.Input(id, image, userMatchThreshold, maxUsers, QualityFilter.NONE));
+            new ImageSearchInput(id, image, userMatchThreshold, maxUsers, QualityFilter.NONE));
     }
 
     @Override

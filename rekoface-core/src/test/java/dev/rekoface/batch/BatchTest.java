@@ -3,11 +3,9 @@ package dev.rekoface.batch;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.rekoface.InvalidArgumentException;
 import dev.rekoface.RekofaceAsyncClient;
 import dev.rekoface.RekofaceClient;
@@ -34,15 +32,12 @@ import software.amazon.awssdk.regions.Region;
 
 class BatchTest {
     @RegisterExtension
-    static WireMockExtension wm = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
-
-    private RekognitionWireMock reko;
+    static RekognitionWireMock reko = RekognitionWireMock.create();
 
     @BeforeEach
     void setUp() {
-        reko = new RekognitionWireMock(wm);
-        wm.stubFor(post("/").atPriority(5).willReturn(aResponse().withStatus(200).withBody("{\"FaceDetails\":[]}")));
-        wm.stubFor(post("/").atPriority(1).withRequestBody(containing("bad-")).willReturn(aResponse().withStatus(400)
+        reko.stubFor(post("/").atPriority(5).willReturn(aResponse().withStatus(200).withBody("{\"FaceDetails\":[]}")));
+        reko.stubFor(post("/").atPriority(1).withRequestBody(containing("bad-")).willReturn(aResponse().withStatus(400)
             .withBody("{\"__type\":\"InvalidS3ObjectException\",\"Message\":\"Unable to get object metadata from S3\"}")));
     }
 
@@ -56,7 +51,7 @@ class BatchTest {
     }
 
     private Map<String, Long> requestsPerKey() {
-        return wm.getAllServeEvents().stream().map(e -> e.getRequest().getBodyAsString().replaceAll(".*\"Name\":\"([^\"]+)\".*", "$1"))
+        return reko.getAllServeEvents().stream().map(e -> e.getRequest().getBodyAsString().replaceAll(".*\"Name\":\"([^\"]+)\".*", "$1"))
             .collect(Collectors.groupingBy(k -> k, Collectors.counting()));
     }
 
@@ -113,7 +108,7 @@ class BatchTest {
 
     @Test
     void cancel_stopsStartingItemsAndEveryStartedItemKeepsItsOutcome() {
-        wm.stubFor(post("/").atPriority(2).willReturn(aResponse().withStatus(200).withBody("{\"FaceDetails\":[]}").withFixedDelay(20)));
+        reko.stubFor(post("/").atPriority(2).willReturn(aResponse().withStatus(200).withBody("{\"FaceDetails\":[]}").withFixedDelay(20)));
         AtomicInteger taken = new AtomicInteger();
         Stream<S3ImageReference> lazy = IntStream.range(0, 100_000).peek(i -> taken.incrementAndGet())
             .mapToObj(i -> ImageSource.fromS3("photos", "ok-" + i + ".jpg"));

@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -21,16 +22,24 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.rekognition.RekognitionAsyncClient;
 import software.amazon.awssdk.services.rekognition.RekognitionClient;
 
-/** Serves recorded Rekognition responses from WireMock to the real SDK clients. */
-public final class RekognitionWireMock {
-    private final WireMockExtension wm;
+/**
+ * Serves recorded Rekognition responses from WireMock to the real SDK clients: a WireMock server on a free port,
+ * registered once per test class ({@code @RegisterExtension static RekognitionWireMock reko = RekognitionWireMock.create()})
+ * and reset before each test.
+ */
+public final class RekognitionWireMock extends WireMockExtension {
 
-    public RekognitionWireMock(WireMockExtension wm) {
-        this.wm = wm;
+    private RekognitionWireMock() {
+        super(WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()));
+    }
+
+    /** Returns a server on a free port, for a static {@code @RegisterExtension} field. */
+    public static RekognitionWireMock create() {
+        return new RekognitionWireMock();
     }
 
     public URI endpoint() {
-        return URI.create(wm.baseUrl());
+        return URI.create(baseUrl());
     }
 
     /** A rekoface client built by rekoface (the SDK's default retries apply). */
@@ -72,13 +81,13 @@ public final class RekognitionWireMock {
 
     /** Answers an operation with a JSON body. */
     public void answerJson(Operation operation, String json) {
-        wm.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(operation.target()))
+        stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(operation.target()))
             .willReturn(json(200, json)));
     }
 
     /** Answers an operation with a service error. */
     public void fail(Operation operation, int status, String errorType, String message) {
-        wm.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(operation.target()))
+        stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(operation.target()))
             .willReturn(json(status, "{\"__type\":\"" + errorType + "\",\"Message\":\"" + message + "\"}")
                 .withHeader("x-amzn-RequestId", "req-1234")));
     }
@@ -90,11 +99,11 @@ public final class RekognitionWireMock {
 
     /** Returns how many requests reached the server. */
     public int requestCount() {
-        return wm.getAllServeEvents().size();
+        return getAllServeEvents().size();
     }
 
     /** Returns the requests made to an operation. */
     public List<LoggedRequest> requests(Operation operation) {
-        return wm.findAll(postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(operation.target())));
+        return findAll(postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(operation.target())));
     }
 }

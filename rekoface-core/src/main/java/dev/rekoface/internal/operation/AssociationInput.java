@@ -13,5 +13,5 @@ import java.util.List;
  * @param clientRequestToken the idempotency token, the same on every attempt of one call
  */
 public record AssociationInput(String collectionId, String personId, List<String> faceIds, Threshold threshold,
-                               String clientRequestToken) {
+                               String clientRequestToken) implements Resources.UserScoped {
 }

@@ -9,7 +9,6 @@ import dev.rekoface.model.FaceComparison;
 import dev.rekoface.model.QualityFilter;
 import dev.rekoface.model.Threshold;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.services.rekognition.RekognitionAsyncClient;
 import software.amazon.awssdk.services.rekognition.RekognitionClient;
 import software.amazon.awssdk.services.rekognition.model.CompareFacesRequest;
@@ -17,7 +16,7 @@ import software.amazon.awssdk.services.rekognition.model.CompareFacesResponse;
 
 /** CompareFaces: the largest source face against the target's faces. "No face" is an empty comparison. */
 public final class CompareFacesOperation
-    implements RekognitionOperation<CompareFacesOperation.Input, CompareFacesRequest, CompareFacesResponse, FaceComparison> {
+    extends SdkOperation<CompareFacesOperation.Input, CompareFacesRequest, CompareFacesResponse, FaceComparison> {
 
     /** The shared instance; stateless. */
     public static final CompareFacesOperation INSTANCE = new CompareFacesOperation();
@@ -33,9 +32,8 @@ public final class CompareFacesOperation
     public record Input(ImageSource source, ImageSource target, Threshold threshold, QualityFilter qualityFilter) {
     }
 
-    @Override
-    public Operation operation() {
-        return Operation.COMPARE_FACES;
+    private CompareFacesOperation() {
+        super(Operation.COMPARE_FACES, RekognitionClient::compareFaces, RekognitionAsyncClient::compareFaces);
     }
 
     @Override
@@ -50,16 +48,6 @@ public final class CompareFacesOperation
             .similarityThreshold(input.threshold().asFloat())
             .qualityFilter(input.qualityFilter().name())
             .build();
-    }
-
-    @Override
-    public CompareFacesResponse serviceCall(RekognitionClient client, CompareFacesRequest request) {
-        return client.compareFaces(request);
-    }
-
-    @Override
-    public CompletableFuture<CompareFacesResponse> asyncServiceCall(RekognitionAsyncClient client, CompareFacesRequest request) {
-        return client.compareFaces(request);
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.rekoface.internal.operation;
 
 import dev.rekoface.Operation;
 import dev.rekoface.internal.mapper.CollectionMapper;
-import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.services.rekognition.RekognitionAsyncClient;
 import software.amazon.awssdk.services.rekognition.RekognitionClient;
 import software.amazon.awssdk.services.rekognition.model.CreateCollectionRequest;
@@ -10,17 +9,14 @@ import software.amazon.awssdk.services.rekognition.model.CreateCollectionRespons
 
 /** CreateCollection: creates an empty collection; answers its ARN. An existing one is an already-exists error. */
 public final class CreateCollectionOperation
-    implements RekognitionOperation<String, CreateCollectionRequest, CreateCollectionResponse, String> {
+    extends SdkOperation<String, CreateCollectionRequest, CreateCollectionResponse, String> {
 
     /** The shared instance; stateless. */
     public static final CreateCollectionOperation INSTANCE = new CreateCollectionOperation();
 
     private CreateCollectionOperation() {
-    }
-
-    @Override
-    public Operation operation() {
-        return Operation.CREATE_COLLECTION;
+        super(Operation.CREATE_COLLECTION,
+            RekognitionClient::createCollection, RekognitionAsyncClient::createCollection, Resources::collection);
     }
 
     @Override
@@ -29,23 +25,7 @@ public final class CreateCollectionOperation
     }
 
     @Override
-    public CreateCollectionResponse serviceCall(RekognitionClient client, CreateCollectionRequest request) {
-        return client.createCollection(request);
-    }
-
-    @Override
-    public CompletableFuture<CreateCollectionResponse> asyncServiceCall(RekognitionAsyncClient client,
-                                                                        CreateCollectionRequest request) {
-        return client.createCollection(request);
-    }
-
-    @Override
     public String transformResponse(CreateCollectionResponse response, String input) {
         return CollectionMapper.collectionArn(response);
-    }
-
-    @Override
-    public String resource(String input) {
-        return Resources.collection(input);
     }
 }

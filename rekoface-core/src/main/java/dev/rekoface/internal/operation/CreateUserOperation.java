@@ -4,7 +4,6 @@ import dev.rekoface.Operation;
 import dev.rekoface.RekofaceException;
 import dev.rekoface.internal.mapper.ErrorMapper;
 import dev.rekoface.model.PersonId;
-import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.services.rekognition.RekognitionAsyncClient;
 import software.amazon.awssdk.services.rekognition.RekognitionClient;
 import software.amazon.awssdk.services.rekognition.model.CreateUserRequest;
@@ -15,34 +14,20 @@ import software.amazon.awssdk.services.rekognition.model.CreateUserResponse;
  * exists error.
  */
 public final class CreateUserOperation
-    implements RekognitionOperation<UserInput, CreateUserRequest, CreateUserResponse, Boolean> {
+    extends SdkOperation<UserInput, CreateUserRequest, CreateUserResponse, Boolean> {
 
     /** The shared instance; stateless. */
     public static final CreateUserOperation INSTANCE = new CreateUserOperation();
 
     private CreateUserOperation() {
-    }
-
-    @Override
-    public Operation operation() {
-        return Operation.CREATE_USER;
+        super(Operation.CREATE_USER,
+            RekognitionClient::createUser, RekognitionAsyncClient::createUser, Resources::user);
     }
 
     @Override
     public CreateUserRequest generateRequest(UserInput input) {
         return CreateUserRequest.builder().collectionId(Checks.collectionId(input.collectionId()))
             .userId(PersonId.toUserId(input.personId())).clientRequestToken(input.clientRequestToken()).build();
-    }
-
-    @Override
-    public CreateUserResponse serviceCall(RekognitionClient client, CreateUserRequest request) {
-        return client.createUser(request);
-    }
-
-    @Override
-    public CompletableFuture<CreateUserResponse> asyncServiceCall(RekognitionAsyncClient client,
-                                                                  CreateUserRequest request) {
-        return client.createUser(request);
     }
 
     @Override
@@ -56,11 +41,6 @@ public final class CreateUserOperation
         if ("ConflictException".equals(ErrorMapper.errorCode(failure))) {
             return ErrorMapper.alreadyExists(failure, operation(), resource(input), input.personId());
         }
-        return RekognitionOperation.super.mapError(failure, input);
-    }
-
-    @Override
-    public String resource(UserInput input) {
-        return Resources.user(input.personId(), input.collectionId());
+        return super.mapError(failure, input);
     }
 }

@@ -1,7 +1,6 @@
 package dev.rekoface.internal.operation;
 
 import dev.rekoface.Operation;
-import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.services.rekognition.RekognitionAsyncClient;
 import software.amazon.awssdk.services.rekognition.RekognitionClient;
 import software.amazon.awssdk.services.rekognition.model.DeleteCollectionRequest;
@@ -9,17 +8,14 @@ import software.amazon.awssdk.services.rekognition.model.DeleteCollectionRespons
 
 /** DeleteCollection: deletes a collection with its faces and users; answers true. */
 public final class DeleteCollectionOperation
-    implements RekognitionOperation<String, DeleteCollectionRequest, DeleteCollectionResponse, Boolean> {
+    extends SdkOperation<String, DeleteCollectionRequest, DeleteCollectionResponse, Boolean> {
 
     /** The shared instance; stateless. */
     public static final DeleteCollectionOperation INSTANCE = new DeleteCollectionOperation();
 
     private DeleteCollectionOperation() {
-    }
-
-    @Override
-    public Operation operation() {
-        return Operation.DELETE_COLLECTION;
+        super(Operation.DELETE_COLLECTION,
+            RekognitionClient::deleteCollection, RekognitionAsyncClient::deleteCollection, Resources::collection);
     }
 
     @Override
@@ -28,23 +24,7 @@ public final class DeleteCollectionOperation
     }
 
     @Override
-    public DeleteCollectionResponse serviceCall(RekognitionClient client, DeleteCollectionRequest request) {
-        return client.deleteCollection(request);
-    }
-
-    @Override
-    public CompletableFuture<DeleteCollectionResponse> asyncServiceCall(RekognitionAsyncClient client,
-                                                                        DeleteCollectionRequest request) {
-        return client.deleteCollection(request);
-    }
-
-    @Override
     public Boolean transformResponse(DeleteCollectionResponse response, String input) {
         return Boolean.TRUE;
-    }
-
-    @Override
-    public String resource(String input) {
-        return Resources.collection(input);
     }
 }

@@ -4,7 +4,6 @@ import dev.rekoface.Operation;
 import dev.rekoface.internal.mapper.CollectionMapper;
 import dev.rekoface.internal.mapper.DeletedFaces;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.services.rekognition.RekognitionAsyncClient;
 import software.amazon.awssdk.services.rekognition.RekognitionClient;
 import software.amazon.awssdk.services.rekognition.model.DeleteFacesRequest;
@@ -15,7 +14,7 @@ import software.amazon.awssdk.services.rekognition.model.DeleteFacesResponse;
  * refused.
  */
 public final class DeleteFacesOperation
-    implements RekognitionOperation<DeleteFacesOperation.Input, DeleteFacesRequest, DeleteFacesResponse, DeletedFaces> {
+    extends SdkOperation<DeleteFacesOperation.Input, DeleteFacesRequest, DeleteFacesResponse, DeletedFaces> {
 
     /** The shared instance; stateless. */
     public static final DeleteFacesOperation INSTANCE = new DeleteFacesOperation();
@@ -26,32 +25,18 @@ public final class DeleteFacesOperation
      * @param collectionId the collection
      * @param faceIds the faces to delete
      */
-    public record Input(String collectionId, List<String> faceIds) {
+    public record Input(String collectionId, List<String> faceIds) implements Resources.CollectionScoped {
     }
 
     private DeleteFacesOperation() {
-    }
-
-    @Override
-    public Operation operation() {
-        return Operation.DELETE_FACES;
+        super(Operation.DELETE_FACES,
+            RekognitionClient::deleteFaces, RekognitionAsyncClient::deleteFaces, Resources::collection);
     }
 
     @Override
     public DeleteFacesRequest generateRequest(DeleteFacesOperation.Input input) {
         return DeleteFacesRequest.builder().collectionId(Checks.collectionId(input.collectionId()))
             .faceIds(Checks.faceIds(input.faceIds(), Limits.MAX_DELETE, "DeleteFaces")).build();
-    }
-
-    @Override
-    public DeleteFacesResponse serviceCall(RekognitionClient client, DeleteFacesRequest request) {
-        return client.deleteFaces(request);
-    }
-
-    @Override
-    public CompletableFuture<DeleteFacesResponse> asyncServiceCall(RekognitionAsyncClient client,
-                                                                   DeleteFacesRequest request) {
-        return client.deleteFaces(request);
     }
 
     @Override
@@ -62,10 +47,5 @@ public final class DeleteFacesOperation
     @Override
     public int storedFacesChange(DeletedFaces result) {
         return -result.deleted().size();
-    }
-
-    @Override
-    public String resource(Input input) {
-        return Resources.collection(input.collectionId());
     }
 }

@@ -2,7 +2,6 @@ package dev.rekoface.internal.operation;
 
 import dev.rekoface.Operation;
 import dev.rekoface.model.PersonId;
-import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.services.rekognition.RekognitionAsyncClient;
 import software.amazon.awssdk.services.rekognition.RekognitionClient;
 import software.amazon.awssdk.services.rekognition.model.DeleteUserRequest;
@@ -10,17 +9,14 @@ import software.amazon.awssdk.services.rekognition.model.DeleteUserResponse;
 
 /** DeleteUser: deletes a person's user (its faces stay), idempotent through its client request token. */
 public final class DeleteUserOperation
-    implements RekognitionOperation<UserInput, DeleteUserRequest, DeleteUserResponse, Boolean> {
+    extends SdkOperation<UserInput, DeleteUserRequest, DeleteUserResponse, Boolean> {
 
     /** The shared instance; stateless. */
     public static final DeleteUserOperation INSTANCE = new DeleteUserOperation();
 
     private DeleteUserOperation() {
-    }
-
-    @Override
-    public Operation operation() {
-        return Operation.DELETE_USER;
+        super(Operation.DELETE_USER,
+            RekognitionClient::deleteUser, RekognitionAsyncClient::deleteUser, Resources::user);
     }
 
     @Override
@@ -30,23 +26,7 @@ public final class DeleteUserOperation
     }
 
     @Override
-    public DeleteUserResponse serviceCall(RekognitionClient client, DeleteUserRequest request) {
-        return client.deleteUser(request);
-    }
-
-    @Override
-    public CompletableFuture<DeleteUserResponse> asyncServiceCall(RekognitionAsyncClient client,
-                                                                  DeleteUserRequest request) {
-        return client.deleteUser(request);
-    }
-
-    @Override
     public Boolean transformResponse(DeleteUserResponse response, UserInput input) {
         return Boolean.TRUE;
-    }
-
-    @Override
-    public String resource(UserInput input) {
-        return Resources.user(input.personId(), input.collectionId());
     }
 }

@@ -3,7 +3,6 @@ package dev.rekoface.internal.operation;
 import dev.rekoface.Operation;
 import dev.rekoface.internal.mapper.CollectionMapper;
 import dev.rekoface.model.CollectionInfo;
-import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.services.rekognition.RekognitionAsyncClient;
 import software.amazon.awssdk.services.rekognition.RekognitionClient;
 import software.amazon.awssdk.services.rekognition.model.DescribeCollectionRequest;
@@ -11,17 +10,14 @@ import software.amazon.awssdk.services.rekognition.model.DescribeCollectionRespo
 
 /** DescribeCollection: a collection's counts, model version and creation time. */
 public final class DescribeCollectionOperation
-    implements RekognitionOperation<String, DescribeCollectionRequest, DescribeCollectionResponse, CollectionInfo> {
+    extends SdkOperation<String, DescribeCollectionRequest, DescribeCollectionResponse, CollectionInfo> {
 
     /** The shared instance; stateless. */
     public static final DescribeCollectionOperation INSTANCE = new DescribeCollectionOperation();
 
     private DescribeCollectionOperation() {
-    }
-
-    @Override
-    public Operation operation() {
-        return Operation.DESCRIBE_COLLECTION;
+        super(Operation.DESCRIBE_COLLECTION,
+            RekognitionClient::describeCollection, RekognitionAsyncClient::describeCollection, Resources::collection);
     }
 
     @Override
@@ -30,23 +26,7 @@ public final class DescribeCollectionOperation
     }
 
     @Override
-    public DescribeCollectionResponse serviceCall(RekognitionClient client, DescribeCollectionRequest request) {
-        return client.describeCollection(request);
-    }
-
-    @Override
-    public CompletableFuture<DescribeCollectionResponse> asyncServiceCall(RekognitionAsyncClient client,
-                                                                          DescribeCollectionRequest request) {
-        return client.describeCollection(request);
-    }
-
-    @Override
     public CollectionInfo transformResponse(DescribeCollectionResponse response, String input) {
         return CollectionMapper.collection(input, response);
-    }
-
-    @Override
-    public String resource(String input) {
-        return Resources.collection(input);
     }
 }

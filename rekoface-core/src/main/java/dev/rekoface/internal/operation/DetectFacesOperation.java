@@ -9,7 +9,6 @@ import dev.rekoface.model.FaceAttributes;
 import dev.rekoface.model.FaceDetails;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.services.rekognition.RekognitionAsyncClient;
 import software.amazon.awssdk.services.rekognition.RekognitionClient;
 import software.amazon.awssdk.services.rekognition.model.Attribute;
@@ -18,7 +17,7 @@ import software.amazon.awssdk.services.rekognition.model.DetectFacesResponse;
 
 /** DetectFaces: the faces of one image. "No face" is an empty list. */
 public final class DetectFacesOperation
-    implements RekognitionOperation<DetectFacesOperation.Input, DetectFacesRequest, DetectFacesResponse, List<FaceDetails>> {
+    extends SdkOperation<DetectFacesOperation.Input, DetectFacesRequest, DetectFacesResponse, List<FaceDetails>> {
 
     /** The shared instance; stateless. */
     public static final DetectFacesOperation INSTANCE = new DetectFacesOperation();
@@ -32,9 +31,8 @@ public final class DetectFacesOperation
     public record Input(ImageSource image, FaceAttributes attributes) {
     }
 
-    @Override
-    public Operation operation() {
-        return Operation.DETECT_FACES;
+    private DetectFacesOperation() {
+        super(Operation.DETECT_FACES, RekognitionClient::detectFaces, RekognitionAsyncClient::detectFaces);
     }
 
     @Override
@@ -66,16 +64,6 @@ public final class DetectFacesOperation
             out.add(a.name());
         }
         return out;
-    }
-
-    @Override
-    public DetectFacesResponse serviceCall(RekognitionClient client, DetectFacesRequest request) {
-        return client.detectFaces(request);
-    }
-
-    @Override
-    public CompletableFuture<DetectFacesResponse> asyncServiceCall(RekognitionAsyncClient client, DetectFacesRequest request) {
-        return client.detectFaces(request);
     }
 
     @Override

@@ -7,7 +7,6 @@ import dev.rekoface.internal.mapper.SdkImages;
 import dev.rekoface.model.Label;
 import dev.rekoface.model.Threshold;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.services.rekognition.RekognitionAsyncClient;
 import software.amazon.awssdk.services.rekognition.RekognitionClient;
 import software.amazon.awssdk.services.rekognition.model.DetectLabelsRequest;
@@ -15,7 +14,7 @@ import software.amazon.awssdk.services.rekognition.model.DetectLabelsResponse;
 
 /** DetectLabels: objects and scenes in an image. */
 public final class DetectLabelsOperation
-    implements RekognitionOperation<DetectLabelsOperation.Input, DetectLabelsRequest, DetectLabelsResponse, List<Label>> {
+    extends SdkOperation<DetectLabelsOperation.Input, DetectLabelsRequest, DetectLabelsResponse, List<Label>> {
 
     /** The shared instance; stateless. */
     public static final DetectLabelsOperation INSTANCE = new DetectLabelsOperation();
@@ -32,9 +31,8 @@ public final class DetectLabelsOperation
     public record Input(ImageSource image, int maxLabels, Threshold minConfidence) {
     }
 
-    @Override
-    public Operation operation() {
-        return Operation.DETECT_LABELS;
+    private DetectLabelsOperation() {
+        super(Operation.DETECT_LABELS, RekognitionClient::detectLabels, RekognitionAsyncClient::detectLabels);
     }
 
     @Override
@@ -48,16 +46,6 @@ public final class DetectLabelsOperation
             .maxLabels(input.maxLabels())
             .minConfidence(input.minConfidence().asFloat())
             .build();
-    }
-
-    @Override
-    public DetectLabelsResponse serviceCall(RekognitionClient client, DetectLabelsRequest request) {
-        return client.detectLabels(request);
-    }
-
-    @Override
-    public CompletableFuture<DetectLabelsResponse> asyncServiceCall(RekognitionAsyncClient client, DetectLabelsRequest request) {
-        return client.detectLabels(request);
     }
 
     @Override

@@ -4,7 +4,6 @@ import dev.rekoface.Operation;
 import dev.rekoface.internal.mapper.UserMapper;
 import dev.rekoface.model.AssociationResult;
 import dev.rekoface.model.PersonId;
-import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.services.rekognition.RekognitionAsyncClient;
 import software.amazon.awssdk.services.rekognition.RekognitionClient;
 import software.amazon.awssdk.services.rekognition.model.DisassociateFacesRequest;
@@ -15,17 +14,14 @@ import software.amazon.awssdk.services.rekognition.model.DisassociateFacesRespon
  * stored).
  */
 public final class DisassociateFacesOperation
-    implements RekognitionOperation<AssociationInput, DisassociateFacesRequest, DisassociateFacesResponse, AssociationResult> {
+    extends SdkOperation<AssociationInput, DisassociateFacesRequest, DisassociateFacesResponse, AssociationResult> {
 
     /** The shared instance; stateless. */
     public static final DisassociateFacesOperation INSTANCE = new DisassociateFacesOperation();
 
     private DisassociateFacesOperation() {
-    }
-
-    @Override
-    public Operation operation() {
-        return Operation.DISASSOCIATE_FACES;
+        super(Operation.DISASSOCIATE_FACES,
+            RekognitionClient::disassociateFaces, RekognitionAsyncClient::disassociateFaces, Resources::user);
     }
 
     @Override
@@ -37,23 +33,7 @@ public final class DisassociateFacesOperation
     }
 
     @Override
-    public DisassociateFacesResponse serviceCall(RekognitionClient client, DisassociateFacesRequest request) {
-        return client.disassociateFaces(request);
-    }
-
-    @Override
-    public CompletableFuture<DisassociateFacesResponse> asyncServiceCall(RekognitionAsyncClient client,
-                                                                         DisassociateFacesRequest request) {
-        return client.disassociateFaces(request);
-    }
-
-    @Override
     public AssociationResult transformResponse(DisassociateFacesResponse response, AssociationInput input) {
         return UserMapper.disassociation(response);
-    }
-
-    @Override
-    public String resource(AssociationInput input) {
-        return Resources.user(input.personId(), input.collectionId());
     }
 }

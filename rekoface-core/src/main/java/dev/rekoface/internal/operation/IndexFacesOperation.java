@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.rekognition.model.IndexFacesResponse;
  * ambiguous failure may store the face twice, so {@link #resolveAmbiguousFailure} first looks for the lost call's face.
  */
 public final class IndexFacesOperation
-    implements RekognitionOperation<IndexFacesOperation.Input, IndexFacesRequest, IndexFacesResponse, IndexResult> {
+    extends SdkOperation<IndexFacesOperation.Input, IndexFacesRequest, IndexFacesResponse, IndexResult> {
 
     /** The shared instance; stateless. */
     public static final IndexFacesOperation INSTANCE = new IndexFacesOperation();
@@ -41,15 +41,13 @@ public final class IndexFacesOperation
      * @param personId the person the faces belong to, or null
      * @param options attributes, most faces and quality filter
      */
-    public record Input(String collectionId, ImageSource image, String personId, IndexOptions options) {
+    public record Input(String collectionId, ImageSource image, String personId, IndexOptions options)
+        implements Resources.CollectionScoped {
     }
 
     private IndexFacesOperation() {
-    }
-
-    @Override
-    public Operation operation() {
-        return Operation.INDEX_FACES;
+        super(Operation.INDEX_FACES,
+            RekognitionClient::indexFaces, RekognitionAsyncClient::indexFaces, Resources::collection);
     }
 
     @Override
@@ -69,16 +67,6 @@ public final class IndexFacesOperation
     }
 
     @Override
-    public IndexFacesResponse serviceCall(RekognitionClient client, IndexFacesRequest request) {
-        return client.indexFaces(request);
-    }
-
-    @Override
-    public CompletableFuture<IndexFacesResponse> asyncServiceCall(RekognitionAsyncClient client, IndexFacesRequest request) {
-        return client.indexFaces(request);
-    }
-
-    @Override
     public IndexResult transformResponse(IndexFacesResponse response, Input input) {
         return CollectionMapper.indexResult(response, Checks.size(input.image()));
     }
@@ -86,11 +74,6 @@ public final class IndexFacesOperation
     @Override
     public int storedFacesChange(IndexResult result) {
         return result.indexed().size();
-    }
-
-    @Override
-    public String resource(Input input) {
-        return Resources.collection(input.collectionId());
     }
 
     @Override
@@ -111,7 +94,7 @@ public final class IndexFacesOperation
             return CompletableFuture.completedFuture(Optional.empty());
         }
         String external = PersonId.toExternalImageId(in.personId());
-        return reads.invoke(SearchFacesByImageOperation.INSTANCE, new SearchFacesByImageOperation.Input(in.collectionId(),
+        return reads.invoke(SearchFacesByImageOperation.INSTANCE, new ImageSearchInput(in.collectionId(),
                 in.image(), Threshold.exactly(SAME_IMAGE_SIMILARITY), 100, QualityFilter.NONE))
             .thenCompose(search -> {
                 Optional<IndexedFace> same = search.matches().stream()

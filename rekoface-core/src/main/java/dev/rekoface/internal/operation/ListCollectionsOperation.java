@@ -4,7 +4,6 @@ import dev.rekoface.Operation;
 import dev.rekoface.internal.mapper.CollectionMapper;
 import dev.rekoface.internal.mapper.Page;
 import dev.rekoface.model.CollectionSummary;
-import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.services.rekognition.RekognitionAsyncClient;
 import software.amazon.awssdk.services.rekognition.RekognitionClient;
 import software.amazon.awssdk.services.rekognition.model.ListCollectionsRequest;
@@ -12,33 +11,18 @@ import software.amazon.awssdk.services.rekognition.model.ListCollectionsResponse
 
 /** ListCollections: one page of the account's collection ids (the input's collection id is not used). */
 public final class ListCollectionsOperation
-    implements RekognitionOperation<PageRequest, ListCollectionsRequest, ListCollectionsResponse, Page<CollectionSummary>> {
+    extends SdkOperation<PageRequest, ListCollectionsRequest, ListCollectionsResponse, Page<CollectionSummary>> {
 
     /** The shared instance; stateless. */
     public static final ListCollectionsOperation INSTANCE = new ListCollectionsOperation();
 
     private ListCollectionsOperation() {
-    }
-
-    @Override
-    public Operation operation() {
-        return Operation.LIST_COLLECTIONS;
+        super(Operation.LIST_COLLECTIONS, RekognitionClient::listCollections, RekognitionAsyncClient::listCollections);
     }
 
     @Override
     public ListCollectionsRequest generateRequest(PageRequest input) {
         return ListCollectionsRequest.builder().nextToken(input.token()).build();
-    }
-
-    @Override
-    public ListCollectionsResponse serviceCall(RekognitionClient client, ListCollectionsRequest request) {
-        return client.listCollections(request);
-    }
-
-    @Override
-    public CompletableFuture<ListCollectionsResponse> asyncServiceCall(RekognitionAsyncClient client,
-                                                                       ListCollectionsRequest request) {
-        return client.listCollections(request);
     }
 
     @Override

@@ -4,7 +4,6 @@ import dev.rekoface.Operation;
 import dev.rekoface.internal.mapper.CollectionMapper;
 import dev.rekoface.internal.mapper.Page;
 import dev.rekoface.model.IndexedFace;
-import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.services.rekognition.RekognitionAsyncClient;
 import software.amazon.awssdk.services.rekognition.RekognitionClient;
 import software.amazon.awssdk.services.rekognition.model.ListFacesRequest;
@@ -12,17 +11,14 @@ import software.amazon.awssdk.services.rekognition.model.ListFacesResponse;
 
 /** ListFaces: one page of a collection's faces. */
 public final class ListFacesOperation
-    implements RekognitionOperation<PageRequest, ListFacesRequest, ListFacesResponse, Page<IndexedFace>> {
+    extends SdkOperation<PageRequest, ListFacesRequest, ListFacesResponse, Page<IndexedFace>> {
 
     /** The shared instance; stateless. */
     public static final ListFacesOperation INSTANCE = new ListFacesOperation();
 
     private ListFacesOperation() {
-    }
-
-    @Override
-    public Operation operation() {
-        return Operation.LIST_FACES;
+        super(Operation.LIST_FACES,
+            RekognitionClient::listFaces, RekognitionAsyncClient::listFaces, Resources::collection);
     }
 
     @Override
@@ -32,23 +28,7 @@ public final class ListFacesOperation
     }
 
     @Override
-    public ListFacesResponse serviceCall(RekognitionClient client, ListFacesRequest request) {
-        return client.listFaces(request);
-    }
-
-    @Override
-    public CompletableFuture<ListFacesResponse> asyncServiceCall(RekognitionAsyncClient client,
-                                                                 ListFacesRequest request) {
-        return client.listFaces(request);
-    }
-
-    @Override
     public Page<IndexedFace> transformResponse(ListFacesResponse response, PageRequest input) {
         return CollectionMapper.faces(response);
-    }
-
-    @Override
-    public String resource(PageRequest input) {
-        return Resources.collection(input.collectionId());
     }
 }

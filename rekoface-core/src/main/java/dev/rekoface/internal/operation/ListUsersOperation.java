@@ -4,7 +4,6 @@ import dev.rekoface.Operation;
 import dev.rekoface.internal.mapper.Page;
 import dev.rekoface.internal.mapper.UserMapper;
 import dev.rekoface.model.UserInfo;
-import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.services.rekognition.RekognitionAsyncClient;
 import software.amazon.awssdk.services.rekognition.RekognitionClient;
 import software.amazon.awssdk.services.rekognition.model.ListUsersRequest;
@@ -12,17 +11,14 @@ import software.amazon.awssdk.services.rekognition.model.ListUsersResponse;
 
 /** ListUsers: one page of a collection's users. */
 public final class ListUsersOperation
-    implements RekognitionOperation<PageRequest, ListUsersRequest, ListUsersResponse, Page<UserInfo>> {
+    extends SdkOperation<PageRequest, ListUsersRequest, ListUsersResponse, Page<UserInfo>> {
 
     /** The shared instance; stateless. */
     public static final ListUsersOperation INSTANCE = new ListUsersOperation();
 
     private ListUsersOperation() {
-    }
-
-    @Override
-    public Operation operation() {
-        return Operation.LIST_USERS;
+        super(Operation.LIST_USERS,
+            RekognitionClient::listUsers, RekognitionAsyncClient::listUsers, Resources::collection);
     }
 
     @Override
@@ -32,23 +28,7 @@ public final class ListUsersOperation
     }
 
     @Override
-    public ListUsersResponse serviceCall(RekognitionClient client, ListUsersRequest request) {
-        return client.listUsers(request);
-    }
-
-    @Override
-    public CompletableFuture<ListUsersResponse> asyncServiceCall(RekognitionAsyncClient client,
-                                                                 ListUsersRequest request) {
-        return client.listUsers(request);
-    }
-
-    @Override
     public Page<UserInfo> transformResponse(ListUsersResponse response, PageRequest input) {
         return UserMapper.users(response);
-    }
-
-    @Override
-    public String resource(PageRequest input) {
-        return Resources.collection(input.collectionId());
     }
 }

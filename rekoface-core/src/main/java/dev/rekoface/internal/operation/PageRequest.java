@@ -6,5 +6,5 @@ package dev.rekoface.internal.operation;
  * @param collectionId the collection listed, or null for ListCollections
  * @param token the page token, or null for the first page
  */
-public record PageRequest(String collectionId, String token) {
+public record PageRequest(String collectionId, String token) implements Resources.CollectionScoped {
 }

@@ -12,9 +12,10 @@ import software.amazon.awssdk.services.rekognition.RekognitionClient;
  * One Rekognition call, shared by the sync and async clients: {@link #generateRequest} (validates and builds the SDK
  * request, before any network call) → {@link #serviceCall}/{@link #asyncServiceCall} → {@link #transformResponse}.
  *
- * <p>Every call is one final class implementing this interface, with a stateless {@code INSTANCE} and its input as a
- * record; {@code transformResponse} and {@code transformError} delegate the mapping to the mappers of
- * {@code internal.mapper}, so an operation holds only the request rules and the call.
+ * <p>Every call is one final class extending {@link SdkOperation} (which holds the operation, the SDK method it calls
+ * and the resource its errors name), with a stateless {@code INSTANCE} and its input as a record;
+ * {@code transformResponse} and {@code transformError} delegate the mapping to the mappers of {@code internal.mapper},
+ * so an operation holds only the request rules and the mapping call.
  *
  * @param <I> rekoface's input
  * @param <Q> the SDK request

@@ -4,7 +4,6 @@ import dev.rekoface.Operation;
 import dev.rekoface.internal.mapper.CollectionMapper;
 import dev.rekoface.model.FaceSearch;
 import dev.rekoface.model.Threshold;
-import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.services.rekognition.RekognitionAsyncClient;
 import software.amazon.awssdk.services.rekognition.RekognitionClient;
 import software.amazon.awssdk.services.rekognition.model.SearchFacesRequest;
@@ -12,7 +11,7 @@ import software.amazon.awssdk.services.rekognition.model.SearchFacesResponse;
 
 /** SearchFaces: the stored faces most similar to a stored face, best first. */
 public final class SearchFacesOperation
-    implements RekognitionOperation<SearchFacesOperation.Input, SearchFacesRequest, SearchFacesResponse, FaceSearch> {
+    extends SdkOperation<SearchFacesOperation.Input, SearchFacesRequest, SearchFacesResponse, FaceSearch> {
 
     /** The shared instance; stateless. */
     public static final SearchFacesOperation INSTANCE = new SearchFacesOperation();
@@ -29,11 +28,7 @@ public final class SearchFacesOperation
     }
 
     private SearchFacesOperation() {
-    }
-
-    @Override
-    public Operation operation() {
-        return Operation.SEARCH_FACES;
+        super(Operation.SEARCH_FACES, RekognitionClient::searchFaces, RekognitionAsyncClient::searchFaces);
     }
 
     @Override
@@ -44,17 +39,6 @@ public final class SearchFacesOperation
         Checks.range(input.maxFaces(), 1, Limits.MAX_SEARCH_FACES, "maxFaces");
         return SearchFacesRequest.builder().collectionId(input.collectionId()).faceId(input.faceId())
             .faceMatchThreshold(input.threshold().asFloat()).maxFaces(input.maxFaces()).build();
-    }
-
-    @Override
-    public SearchFacesResponse serviceCall(RekognitionClient client, SearchFacesRequest request) {
-        return client.searchFaces(request);
-    }
-
-    @Override
-    public CompletableFuture<SearchFacesResponse> asyncServiceCall(RekognitionAsyncClient client,
-                                                                   SearchFacesRequest request) {
-        return client.searchFaces(request);
     }
 
     @Override

@@ -5,7 +5,6 @@ import dev.rekoface.internal.mapper.UserMapper;
 import dev.rekoface.model.PersonId;
 import dev.rekoface.model.Threshold;
 import dev.rekoface.model.UserSearch;
-import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.services.rekognition.RekognitionAsyncClient;
 import software.amazon.awssdk.services.rekognition.RekognitionClient;
 import software.amazon.awssdk.services.rekognition.model.SearchUsersRequest;
@@ -13,7 +12,7 @@ import software.amazon.awssdk.services.rekognition.model.SearchUsersResponse;
 
 /** SearchUsers: the users most similar to a person's user or to a stored face, best first. */
 public final class SearchUsersOperation
-    implements RekognitionOperation<SearchUsersOperation.Input, SearchUsersRequest, SearchUsersResponse, UserSearch> {
+    extends SdkOperation<SearchUsersOperation.Input, SearchUsersRequest, SearchUsersResponse, UserSearch> {
 
     /** The shared instance; stateless. */
     public static final SearchUsersOperation INSTANCE = new SearchUsersOperation();
@@ -27,15 +26,13 @@ public final class SearchUsersOperation
      * @param threshold the lowest similarity returned
      * @param maxUsers the most matches returned
      */
-    public record Input(String collectionId, String personId, String faceId, Threshold threshold, int maxUsers) {
+    public record Input(String collectionId, String personId, String faceId, Threshold threshold, int maxUsers)
+        implements Resources.CollectionScoped {
     }
 
     private SearchUsersOperation() {
-    }
-
-    @Override
-    public Operation operation() {
-        return Operation.SEARCH_USERS;
+        super(Operation.SEARCH_USERS,
+            RekognitionClient::searchUsers, RekognitionAsyncClient::searchUsers, Resources::collection);
     }
 
     @Override
@@ -54,23 +51,7 @@ public final class SearchUsersOperation
     }
 
     @Override
-    public SearchUsersResponse serviceCall(RekognitionClient client, SearchUsersRequest request) {
-        return client.searchUsers(request);
-    }
-
-    @Override
-    public CompletableFuture<SearchUsersResponse> asyncServiceCall(RekognitionAsyncClient client,
-                                                                   SearchUsersRequest request) {
-        return client.searchUsers(request);
-    }
-
-    @Override
     public UserSearch transformResponse(SearchUsersResponse response, SearchUsersOperation.Input input) {
         return UserMapper.userSearch(response);
-    }
-
-    @Override
-    public String resource(Input input) {
-        return Resources.collection(input.collectionId());
     }
 }

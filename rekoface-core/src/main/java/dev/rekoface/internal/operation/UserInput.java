@@ -7,5 +7,6 @@ package dev.rekoface.internal.operation;
  * @param personId the person, encoded to the user id
  * @param clientRequestToken the idempotency token, the same on every attempt of one call
  */
-public record UserInput(String collectionId, String personId, String clientRequestToken) {
+public record UserInput(String collectionId, String personId, String clientRequestToken)
+    implements Resources.UserScoped {
 }

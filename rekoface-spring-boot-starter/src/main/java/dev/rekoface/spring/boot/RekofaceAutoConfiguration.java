@@ -7,6 +7,7 @@ import dev.rekoface.retry.MetricsListener;
 import dev.rekoface.s3.S3Images;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
+import java.util.function.BiConsumer;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,9 +27,7 @@ import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.SdkServiceClientConfiguration;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.rekognition.RekognitionAsyncClient;
-import software.amazon.awssdk.services.rekognition.RekognitionAsyncClientBuilder;
 import software.amazon.awssdk.services.rekognition.RekognitionClient;
-import software.amazon.awssdk.services.rekognition.RekognitionClientBuilder;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.S3Configuration;
@@ -72,9 +71,8 @@ public class RekofaceAutoConfiguration {
     @ConditionalOnMissingBean
     public RekognitionClient rekognitionClient(RekofaceProperties properties, ObjectProvider<AwsCredentialsProvider> credentials,
                                                ObjectProvider<RekognitionClientCustomizer> customizers) {
-        RekognitionClientBuilder builder = connect(RekognitionClient.builder(), properties, credentials);
-        customizers.orderedStream().forEach(c -> c.customize(builder));
-        return builder.build();
+        return connect(RekognitionClient.builder(), properties, credentials, customizers,
+            RekognitionClientCustomizer::customize);
     }
 
     /**
@@ -92,9 +90,8 @@ public class RekofaceAutoConfiguration {
     public RekognitionAsyncClient rekognitionAsyncClient(RekofaceProperties properties,
                                                          ObjectProvider<AwsCredentialsProvider> credentials,
                                                          ObjectProvider<RekognitionAsyncClientCustomizer> customizers) {
-        RekognitionAsyncClientBuilder builder = connect(RekognitionAsyncClient.builder(), properties, credentials);
-        customizers.orderedStream().forEach(c -> c.customize(builder));
-        return builder.build();
+        return connect(RekognitionAsyncClient.builder(), properties, credentials, customizers,
+            RekognitionAsyncClientCustomizer::customize);
     }
 
     /**
@@ -112,8 +109,7 @@ public class RekofaceAutoConfiguration {
                                          ObjectProvider<MetricsListener> listeners,
                                          ObjectProvider<RekofaceBuilderCustomizer> customizers) {
         RekofaceClient.Builder builder = RekofaceClient.builder().rekognitionClient(rekognition);
-        configure(builder, properties, listeners, customizers, retries(rekognition.serviceClientConfiguration()));
-        return builder.build();
+        return configure(builder, properties, listeners, customizers, rekognition.serviceClientConfiguration()).build();
     }
 
     /**
@@ -132,7 +128,16 @@ public class RekofaceAutoConfiguration {
                                                    ObjectProvider<MetricsListener> listeners,
                                                    ObjectProvider<RekofaceBuilderCustomizer> customizers) {
         RekofaceAsyncClient.Builder builder = RekofaceAsyncClient.builder().rekognitionClient(rekognition);
-        configure(builder, properties, listeners, customizers, retries(rekognition.serviceClientConfiguration()));
+        return configure(builder, properties, listeners, customizers, rekognition.serviceClientConfiguration()).build();
+    }
+
+    /** Builds an SDK client: {@link #connect(AwsClientBuilder, RekofaceProperties, ObjectProvider)}, then the customizers. */
+    private static <B extends AwsClientBuilder<B, C>, C, Z> C connect(B builder, RekofaceProperties properties,
+                                                                    ObjectProvider<AwsCredentialsProvider> credentials,
+                                                                    ObjectProvider<Z> customizers,
+                                                                    BiConsumer<Z, B> customize) {
+        connect(builder, properties, credentials);
+        customizers.orderedStream().forEach(c -> customize.accept(c, builder));
         return builder.build();
     }
 
@@ -154,10 +159,11 @@ public class RekofaceAutoConfiguration {
         return configuration.overrideConfiguration().retryStrategy().map(r -> r.maxAttempts() > 1).orElse(true);
     }
 
-    private static void configure(RekofaceBuilder<?> builder, RekofaceProperties properties,
-                                  ObjectProvider<MetricsListener> listeners,
-                                  ObjectProvider<RekofaceBuilderCustomizer> customizers, boolean sdkRetries) {
-        if (sdkRetries) {
+    private static <B extends RekofaceBuilder<B>> B configure(B builder, RekofaceProperties properties,
+                                                              ObjectProvider<MetricsListener> listeners,
+                                                              ObjectProvider<RekofaceBuilderCustomizer> customizers,
+                                                              SdkServiceClientConfiguration sdk) {
+        if (retries(sdk)) {
             LOG.info("The Rekognition SDK client bean retries by itself; rekoface adds no retries of its own "
                 + "(rekoface.retry.* applies only to the SDK clients the starter builds)");
         } else {
@@ -171,6 +177,7 @@ public class RekofaceAutoConfiguration {
             builder.metricsListener(listener);
         }
         customizers.orderedStream().forEach(c -> c.customize(builder));
+        return builder;
     }
 
     /** {@link S3Images} from {@code rekoface.s3.*}, when rekoface-s3 is on the classpath. */

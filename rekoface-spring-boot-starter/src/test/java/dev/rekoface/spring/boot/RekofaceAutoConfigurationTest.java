@@ -7,21 +7,14 @@ import dev.rekoface.Operation;
 import dev.rekoface.RekofaceAsyncClient;
 import dev.rekoface.RekofaceClient;
 import dev.rekoface.RekofaceException;
-import dev.rekoface.image.ImageSource;
 import dev.rekoface.retry.OperationMetrics;
 import dev.rekoface.retry.RetryPolicy;
 import dev.rekoface.s3.S3Images;
 import dev.rekoface.testkit.emulator.FaultProfile;
-import dev.rekoface.testkit.emulator.RekognitionEmulator;
-import dev.rekoface.testkit.fixtures.Fixtures;
 import java.net.URI;
 import java.time.Duration;
 import java.util.concurrent.CompletionException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
@@ -38,33 +31,10 @@ import software.amazon.awssdk.services.rekognition.RekognitionClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /** Each condition, bean and customizer of {@link RekofaceAutoConfiguration}, with real calls to the emulator. */
-class RekofaceAutoConfigurationTest {
-    private static RekognitionEmulator emulator;
-    private static ImageSource obama;
-
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
-        .withConfiguration(AutoConfigurations.of(RekofaceAutoConfiguration.class));
-
-    @BeforeAll
-    static void startEmulator() {
-        emulator = RekognitionEmulator.builder().logRequests(false).start();
-        obama = ImageSource.fromBytes(Fixtures.image("obama.jpg").bytes());
-    }
-
-    @AfterAll
-    static void stopEmulator() {
-        emulator.close();
-    }
-
-    @BeforeEach
-    void resetEmulator() {
-        emulator.clearFaults();
-        emulator.resetCounters();
-    }
+class RekofaceAutoConfigurationTest extends EmulatorBackedTest {
 
     private ApplicationContextRunner local() {
-        return runner.withPropertyValues("rekoface.endpoint=" + emulator.endpoint(), "rekoface.region=eu-west-1",
-            "rekoface.credentials.access-key=test", "rekoface.credentials.secret-key=test");
+        return local("eu-west-1");
     }
 
     @Test

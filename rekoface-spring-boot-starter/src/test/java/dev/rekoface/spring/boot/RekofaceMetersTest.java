@@ -15,7 +15,6 @@ import dev.rekoface.ServiceFailureException;
 import dev.rekoface.ThrottledException;
 import dev.rekoface.image.ImageSource;
 import dev.rekoface.testkit.emulator.FaultProfile;
-import dev.rekoface.testkit.emulator.RekognitionEmulator;
 import dev.rekoface.testkit.fixtures.Fixtures;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -26,7 +25,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,36 +33,21 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 /** The Micrometer meters: present only with a registry, recorded by real calls to the emulator, and the billing sums. */
-class RekofaceMetersTest {
-    private static RekognitionEmulator emulator;
-    private static ImageSource obama;
+class RekofaceMetersTest extends EmulatorBackedTest {
     private static ImageSource obama2;
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
-        .withConfiguration(AutoConfigurations.of(RekofaceAutoConfiguration.class));
-
     @BeforeAll
-    static void startEmulator() {
-        emulator = RekognitionEmulator.builder().logRequests(false).start();
-        obama = ImageSource.fromBytes(Fixtures.image("obama.jpg").bytes());
+    static void loadSecondPhoto() {
         obama2 = ImageSource.fromBytes(Fixtures.image("obama2.jpg").bytes());
     }
 
-    @AfterAll
-    static void stopEmulator() {
-        emulator.close();
-    }
-
     @BeforeEach
-    void reset() {
+    void forgetCollections() {
         emulator.reset();
-        emulator.clearFaults();
-        emulator.resetCounters();
     }
 
     private ApplicationContextRunner local() {
-        return runner.withPropertyValues("rekoface.endpoint=" + emulator.endpoint(), "rekoface.region=us-east-1",
-            "rekoface.credentials.access-key=test", "rekoface.credentials.secret-key=test");
+        return local("us-east-1");
     }
 
     private ApplicationContextRunner withRegistry() {
