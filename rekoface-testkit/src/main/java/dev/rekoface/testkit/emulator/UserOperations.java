@@ -85,14 +85,13 @@ record UserOperations(EmulatorStore store, ImageResolver images, FaceLookup look
                     continue;
                 }
                 if (!members.isEmpty()) {
-                    double best = 0;
-                    for (FaceRecord m : members) {
-                        best = Math.max(best, lookup.similarity(FaceLookup.of(f), FaceLookup.of(m)));
-                    }
-                    if (best < threshold) {
+                    // the face against the user as it stands (its faces and those this request added): the scale of
+                    // SearchUsers, so a threshold means the same in both
+                    double score = UserVector.similarity(lookup, List.of(FaceLookup.of(f)), members.stream().map(FaceLookup::of).toList());
+                    if (score < threshold) {
                         ObjectNode x = failed.addObject();
                         x.put("FaceId", fid);
-                        x.put("Confidence", FaceRenderer.f(best));
+                        x.put("Confidence", FaceRenderer.f(score));
                         x.putArray("Reasons").add("LOW_MATCH_CONFIDENCE");
                         continue;
                     }
@@ -230,25 +229,26 @@ record UserOperations(EmulatorStore store, ImageResolver images, FaceLookup look
         });
     }
 
-    /** The users with a face at least {@code threshold} similar to a probe, most similar first; inside a read. */
+    /**
+     * The users at least {@code threshold} similar to the probes, most similar first; inside a read. A user's
+     * similarity pools all its associated faces ({@link UserVector}).
+     */
     private ArrayNode userMatches(CollectionRecord c, List<SourceFace> probes, double threshold, int max, String excludeUser) {
         List<Scored<UserRecord>> scored = new ArrayList<>();
         for (UserRecord u : c.users.values()) {
             if (u.userId.equals(excludeUser) || u.faceIds.isEmpty()) {
                 continue;
             }
-            double best = 0;
+            List<SourceFace> faces = new ArrayList<>();
             for (String fid : u.faceIds) {
                 FaceRecord f = c.faces.get(fid);
-                if (f == null) {
-                    continue;
-                }
-                for (SourceFace p : probes) {
-                    best = Math.max(best, lookup.similarity(p, FaceLookup.of(f)));
+                if (f != null) {
+                    faces.add(FaceLookup.of(f));
                 }
             }
-            if (best >= threshold) {
-                scored.add(new Scored<>(best, u));
+            double score = UserVector.similarity(lookup, probes, faces);
+            if (!faces.isEmpty() && !probes.isEmpty() && score >= threshold) {
+                scored.add(new Scored<>(score, u));
             }
         }
         return Scored.matches(scored, max, "User", UserOperations::userJson);
