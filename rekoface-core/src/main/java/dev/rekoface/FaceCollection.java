@@ -3,6 +3,7 @@ package dev.rekoface;
 import dev.rekoface.image.ImageSource;
 import dev.rekoface.model.AssociationResult;
 import dev.rekoface.model.CollectionInfo;
+import dev.rekoface.model.FaceRecognition;
 import dev.rekoface.model.FaceSearch;
 import dev.rekoface.model.ForgetResult;
 import dev.rekoface.model.IndexOptions;
@@ -130,6 +131,32 @@ public interface FaceCollection {
      * @return the best-matching person, or empty when the image has no face or nobody matches
      */
     Optional<Recognition> recognize(ImageSource image, Threshold threshold);
+
+    /**
+     * Tells who is in a photo, face by face, at the default 80 % threshold; see
+     * {@link #recognizeAll(ImageSource, Threshold)}.
+     *
+     * @param image the photo; local bytes
+     * @return one result per detected face, in DetectFaces' order; empty for a photo without a face
+     */
+    default List<FaceRecognition> recognizeAll(ImageSource image) {
+        return recognizeAll(image, Threshold.DEFAULT_SIMILARITY);
+    }
+
+    /**
+     * Tells who is in a photo, face by face ("who is in this photo?"): detects every face (DetectFaces), cuts each
+     * out with a margin of half its size on every side, scaled up to at least 80 pixels a side and upright, and
+     * searches the collection with each crop (SearchFacesByImage), at most four at a time and within the client's
+     * rate limit, retries and circuit breaker. Faces under {@link FaceRecognition#MIN_FACE_PIXELS} pixels on their
+     * shorter side are not searched ({@link dev.rekoface.model.UnsearchedReason#TOO_SMALL}); a face whose crop has no
+     * face for the service is reported as {@link dev.rekoface.model.UnsearchedReason#NO_FACE_IN_CROP}. Uses only
+     * public Rekognition calls: 1 + (number of faces) requests.
+     *
+     * @param image the photo; local bytes (an S3 reference is refused before any request: its pixels are needed)
+     * @param threshold the lowest similarity of a match
+     * @return one result per detected face, in DetectFaces' order; empty for a photo without a face
+     */
+    List<FaceRecognition> recognizeAll(ImageSource image, Threshold threshold);
 
     /**
      * Searches the collection with the largest face of an image; calls SearchFacesByImage.

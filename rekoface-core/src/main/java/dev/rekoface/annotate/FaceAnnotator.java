@@ -4,7 +4,6 @@ import dev.rekoface.InvalidArgumentException;
 import dev.rekoface.RekofaceException;
 import dev.rekoface.image.ImageFormat;
 import dev.rekoface.image.LocalImage;
-import dev.rekoface.model.Emotion;
 import dev.rekoface.model.FaceDetails;
 import dev.rekoface.model.Landmark;
 import dev.rekoface.model.LandmarkType;
@@ -23,6 +22,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Function;
 import javax.imageio.ImageIO;
 
 /**
@@ -45,11 +45,22 @@ public final class FaceAnnotator {
     private final Color boxColor;
     private final Color landmarkColor;
     private final boolean labels;
+    private final Function<? super FaceDetails, String> labeller;
 
     private FaceAnnotator(Color boxColor, Color landmarkColor, boolean labels) {
+        this(boxColor, landmarkColor, labels, FaceAnnotator::emotionLabel);
+    }
+
+    private FaceAnnotator(Color boxColor, Color landmarkColor, boolean labels, Function<? super FaceDetails, String> labeller) {
         this.boxColor = boxColor;
         this.landmarkColor = landmarkColor;
         this.labels = labels;
+        this.labeller = labeller;
+    }
+
+    private static String emotionLabel(FaceDetails face) {
+        return face.dominantEmotion().map(e -> e.rawType() + String.format(Locale.ROOT, " %.1f%%", e.confidence()))
+            .orElse(null);
     }
 
     /** Returns the standard style: green boxes, red landmarks, emotion labels. */
@@ -65,7 +76,8 @@ public final class FaceAnnotator {
      * @return the copy
      */
     public FaceAnnotator withColors(Color box, Color landmarks) {
-        return new FaceAnnotator(Objects.requireNonNull(box, "box"), Objects.requireNonNull(landmarks, "landmarks"), labels);
+        return new FaceAnnotator(Objects.requireNonNull(box, "box"), Objects.requireNonNull(landmarks, "landmarks"), labels,
+            labeller);
     }
 
     /**
@@ -74,7 +86,18 @@ public final class FaceAnnotator {
      * @return the copy
      */
     public FaceAnnotator withoutLabels() {
-        return new FaceAnnotator(boxColor, landmarkColor, false);
+        return new FaceAnnotator(boxColor, landmarkColor, false, labeller);
+    }
+
+    /**
+     * Returns a copy that writes its own text over each face instead of the dominant emotion, for example the name
+     * of the person recognised there ({@code "Ana 99.1%"}, {@code "unknown"}).
+     *
+     * @param labeller the text of a face, or null for none
+     * @return the copy
+     */
+    public FaceAnnotator withLabels(Function<? super FaceDetails, String> labeller) {
+        return new FaceAnnotator(boxColor, landmarkColor, true, Objects.requireNonNull(labeller, "labeller"));
     }
 
     /**
@@ -122,9 +145,8 @@ public final class FaceAnnotator {
                 g.fillOval(x - r, y - r, 2 * r, 2 * r);
             }
         }
-        if (labels && face.dominantEmotion().isPresent()) {
-            Emotion e = face.dominantEmotion().get();
-            String text = e.rawType() + String.format(Locale.ROOT, " %.1f%%", e.confidence());
+        String text = labels ? labeller.apply(face) : null;
+        if (text != null && !text.isEmpty()) {
             FontMetrics fm = g.getFontMetrics();
             int tx = (int) Math.round(Math.max(0, left));
             int ty = (int) Math.round(top) - Math.round(unit * 2);

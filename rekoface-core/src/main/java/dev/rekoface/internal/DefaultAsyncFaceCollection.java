@@ -34,6 +34,7 @@ import dev.rekoface.internal.operation.UserInput;
 import dev.rekoface.model.AssociationResult;
 import dev.rekoface.model.CollectionInfo;
 import dev.rekoface.model.FaceMatch;
+import dev.rekoface.model.FaceRecognition;
 import dev.rekoface.model.FaceSearch;
 import dev.rekoface.model.ForgetResult;
 import dev.rekoface.model.IndexOptions;
@@ -157,6 +158,11 @@ public final class DefaultAsyncFaceCollection implements AsyncFaceCollection {
                 return Optional.of(new Recognition(best.face().personId(), best.similarity(), best.face(),
                     search.searchedFace().get()));
             }));
+    }
+
+    @Override
+    public CompletableFuture<List<FaceRecognition>> recognizeAll(ImageSource image, Threshold threshold) {
+        return guard(() -> RecognizeAll.run(invoker, image, threshold, (crop, t) -> searchByImage(crop, t, 1)));
     }
 
     @Override

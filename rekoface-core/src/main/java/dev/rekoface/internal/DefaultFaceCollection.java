@@ -5,6 +5,7 @@ import dev.rekoface.image.ImageSource;
 import dev.rekoface.internal.operation.Invoker;
 import dev.rekoface.model.AssociationResult;
 import dev.rekoface.model.CollectionInfo;
+import dev.rekoface.model.FaceRecognition;
 import dev.rekoface.model.FaceSearch;
 import dev.rekoface.model.ForgetResult;
 import dev.rekoface.model.IndexOptions;
@@ -75,6 +76,11 @@ public final class DefaultFaceCollection implements FaceCollection {
     @Override
     public Optional<Recognition> recognize(ImageSource image, Threshold threshold) {
         return Invoker.join(core.recognize(image, threshold));
+    }
+
+    @Override
+    public List<FaceRecognition> recognizeAll(ImageSource image, Threshold threshold) {
+        return Invoker.join(core.recognizeAll(image, threshold));
     }
 
     @Override
