@@ -40,7 +40,11 @@ import java.util.TreeMap;
  * <pre>
  * mvn -B -o -q package -DskipTests -pl benchmarks -am
  * java -cp benchmarks/target/benchmarks.jar dev.rekoface.benchmarks.engine.EngineAccuracy [--pairs]
+ * java -cp benchmarks/target/benchmarks.jar dev.rekoface.benchmarks.engine.EngineAccuracy --eval DIR
  * </pre>
+ *
+ * <p>{@code --eval DIR} reports instead on a folder of labelled photos the engine was never tuned on, read at run
+ * time (see {@link EngineEval}).
  *
  * <p>{@code --pairs} also lists every pair (351 lines); without it only same-identity pairs and the closest
  * different-identity pairs are listed. Takes about ten seconds on two cores. Not
@@ -85,10 +89,14 @@ public final class EngineAccuracy {
     /**
      * Prints the report.
      *
-     * @param args {@code --pairs} to list every pair
+     * @param args {@code --pairs} to list every pair; {@code --eval DIR} for {@link EngineEval}'s report instead
      * @throws Exception on failure
      */
     public static void main(String[] args) throws Exception {
+        if (List.of(args).contains("--eval")) {
+            EngineEval.main(args);
+            return;
+        }
         boolean allPairs = List.of(args).contains("--pairs");
         long t0 = System.nanoTime();
         FaceEngine engine = FaceEngine.load();
