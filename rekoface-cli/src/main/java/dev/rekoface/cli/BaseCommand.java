@@ -22,7 +22,10 @@ import picocli.CommandLine;
 
 /** What every rekoface command shares: the environment, the output streams, image arguments and JSON output. */
 abstract class BaseCommand implements Callable<Integer> {
-    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** The JSON writer, made on first use: {@code --help} and table output never load Jackson's databind. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -148,7 +151,7 @@ abstract class BaseCommand implements Callable<Integer> {
     /** Prints a JSON document. */
     void printJson(JsonNode node) {
         try {
-            out().println(JSON.writeValueAsString(node));
+            out().println(Json.MAPPER.writeValueAsString(node));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON", e);
         }

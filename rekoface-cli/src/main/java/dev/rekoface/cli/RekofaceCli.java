@@ -5,7 +5,9 @@ import dev.rekoface.InvalidImageException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -26,11 +28,17 @@ import software.amazon.awssdk.regions.Region;
     description = "Face analysis on Amazon Rekognition, or on a local Rekognition when no AWS account is configured.",
     footer = {"", "Backends: the embedded local stack (default; state in --data-dir), a running emulator or other "
         + "Rekognition-compatible endpoint (--endpoint), or AWS with the default credential and region chains (--aws).",
-        "Exit codes: 0 success, 1 service or runtime error, 2 bad usage or bad input."},
-    subcommands = {DetectCommand.class, CompareCommand.class, LabelsCommand.class, CollectionCommand.class,
-        IndexCommand.class, RecognizeCommand.class, ForgetCommand.class, UsersCommand.class, ScanCommand.class,
-        UploadCommand.class, PresignCommand.class, LocalCommand.class, TourCommand.class})
+        "Exit codes: 0 success, 1 service or runtime error, 2 bad usage or bad input."})
 public final class RekofaceCli implements Runnable, AutoCloseable {
+    /** The subcommands, in the order of the usage help (added in {@link #commandLine(String...)}). */
+    static final List<Class<?>> COMMANDS = List.of(DetectCommand.class, CompareCommand.class, LabelsCommand.class,
+        CollectionCommand.class, IndexCommand.class, RecognizeCommand.class, ForgetCommand.class, UsersCommand.class,
+        ScanCommand.class, UploadCommand.class, PresignCommand.class, LocalCommand.class, TourCommand.class);
+
+    /** The root options that take a value, for finding the subcommand in the arguments. */
+    private static final Set<String> VALUE_OPTIONS = Set.of("--data-dir", "--endpoint", "--s3-endpoint", "--bucket",
+        "--region");
+
     /** Exit code: success. */
     public static final int OK = 0;
     /** Exit code: a service or runtime error. */
@@ -84,7 +92,7 @@ public final class RekofaceCli implements Runnable, AutoCloseable {
         }
         int code;
         try (RekofaceCli cli = new RekofaceCli()) {
-            code = cli.commandLine().execute(args);
+            code = cli.commandLine(args).execute(args);
         }
         System.exit(code);
     }
@@ -97,7 +105,29 @@ public final class RekofaceCli implements Runnable, AutoCloseable {
      * @return the command line
      */
     public CommandLine commandLine() {
+        return commandLine((String[]) null);
+    }
+
+    /**
+     * Like {@link #commandLine()}, but for one run with these arguments: when they name a subcommand, only that one is
+     * built (a short-lived command does not pay for the model of the twelve others); otherwise (the root's usage, an
+     * unknown command) all are.
+     *
+     * @param runArgs the arguments the command line will run with, or null for every subcommand
+     * @return the command line
+     */
+    CommandLine commandLine(String... runArgs) {
         CommandLine cl = new CommandLine(this);
+        String only = runArgs == null ? null : subcommandName(runArgs);
+        for (Class<?> c : COMMANDS) {
+            String name = c.getAnnotation(Command.class).name();
+            if (only == null || only.equals(name)) {
+                cl.addSubcommand(name, c);
+            }
+        }
+        if (only != null && cl.getSubcommands().isEmpty()) {
+            return commandLine((String[]) null);
+        }
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
@@ -119,6 +149,22 @@ public final class RekofaceCli implements Runnable, AutoCloseable {
             return exitCode(ex);
         });
         return cl;
+    }
+
+    /** The first argument that is neither an option nor a root option's value: the subcommand's name, or null. */
+    private static String subcommandName(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--")) {
+                return null;
+            }
+            if (VALUE_OPTIONS.contains(a)) {
+                i++;
+            } else if (!a.startsWith("-")) {
+                return a;
+            }
+        }
+        return null;
     }
 
     /**

@@ -1,0 +1,154 @@
+package dev.rekoface.benchmarks.cli;
+
+import dev.rekoface.benchmarks.Args;
+import dev.rekoface.testkit.fixtures.Fixtures;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Whole-process wall time of one-shot {@code rekoface} commands against one running standalone emulator, next to the
+ * AWS CLI's {@code detect-faces} on the same endpoint and image: runs, interleaved, {@code --runs} times each (7 by
+ * default) the launcher's {@code --endpoint URL detect astronaut.png}, the same through {@code java -jar}, the AWS CLI,
+ * and the launcher's {@code --help}; prints each time, the medians and the ratio rekoface / aws. The launcher's first
+ * run (which makes its class-data-sharing archive, in a fresh cache directory) is timed apart. Not a test: nothing is
+ * asserted; the goals are printed beside the numbers.
+ *
+ * <p>Run from the repository root after {@code mvn -B -q package -DskipTests}:
+ * {@code java -cp benchmarks/target/benchmarks.jar dev.rekoface.benchmarks.cli.CliStartup [--runs 7]
+ * [--launcher rekoface-cli/target/rekoface] [--emulator rekoface-testkit/target/rekoface-emulator.jar]}.
+ */
+public final class CliStartup {
+    private CliStartup() {
+    }
+
+    /**
+     * Runs the benchmark.
+     *
+     * @param args {@code --runs N}, {@code --launcher PATH}, {@code --emulator PATH}
+     * @throws Exception when a command cannot be started or fails
+     */
+    public static void main(String[] args) throws Exception {
+        int runs = Args.intArg(args, "--runs", 7);
+        Path launcher = Path.of(Args.strArg(args, "--launcher", "rekoface-cli/target/rekoface")).toAbsolutePath();
+        Path jar = launcher.resolveSibling("rekoface.jar");
+        Path emulatorJar = Path.of(Args.strArg(args, "--emulator", "rekoface-testkit/target/rekoface-emulator.jar"));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path work = Files.createTempDirectory("rekoface-cli-startup");
+        Path image = work.resolve("astronaut.png");
+        Files.write(image, Fixtures.image("astronaut.png").bytes());
+        Path cache = work.resolve("cache");
+
+        Process emulator = new ProcessBuilder(java, "-jar", emulatorJar.toString(), "--port", "0")
+            .redirectErrorStream(true).start();
+        try {
+            String endpoint = awaitEndpoint(emulator);
+            System.out.println("emulator: " + endpoint + "; image: astronaut.png (" + Files.size(image) + " bytes); "
+                + runs + " runs each, interleaved; java " + System.getProperty("java.version") + ", "
+                + Runtime.getRuntime().availableProcessors() + " cores");
+            Map<String, List<String>> commands = new LinkedHashMap<>();
+            commands.put("rekoface detect (launcher)", List.of(launcher.toString(), "--endpoint", endpoint, "detect",
+                image.toString()));
+            commands.put("java -jar rekoface.jar detect", List.of(java, "-jar", jar.toString(), "--endpoint", endpoint,
+                "detect", image.toString()));
+            commands.put("aws rekognition detect-faces", List.of("aws", "rekognition", "detect-faces", "--image-bytes",
+                "fileb://" + image, "--endpoint-url", endpoint, "--region", "us-east-1"));
+            commands.put("rekoface --help (launcher)", List.of(launcher.toString(), "--help"));
+
+            double first = time(commands.get("rekoface detect (launcher)"), work, cache);
+            System.out.printf(Locale.ROOT, "launcher's first run (makes the archive): %.2f s%n", first);
+            time(commands.get("aws rekognition detect-faces"), work, cache);   // the AWS CLI's first run, untimed
+            Map<String, double[]> times = new LinkedHashMap<>();
+            commands.keySet().forEach(k -> times.put(k, new double[runs]));
+            for (int i = 0; i < runs; i++) {
+                for (Map.Entry<String, List<String>> c : commands.entrySet()) {
+                    times.get(c.getKey())[i] = time(c.getValue(), work, cache);
+                }
+            }
+            for (Map.Entry<String, double[]> t : times.entrySet()) {
+                System.out.printf(Locale.ROOT, "%-32s median %.3f s  runs %s%n", t.getKey(), median(t.getValue()),
+                    format(t.getValue()));
+            }
+            double reko = median(times.get("rekoface detect (launcher)"));
+            double aws = median(times.get("aws rekognition detect-faces"));
+            double help = median(times.get("rekoface --help (launcher)"));
+            System.out.printf(Locale.ROOT, "ratio rekoface detect / aws detect-faces (medians): %.2f (goal <= 1.00: %s)%n",
+                reko / aws, reko <= aws ? "met" : "not met");
+            System.out.printf(Locale.ROOT, "ratio java -jar detect / aws detect-faces (medians): %.2f%n",
+                median(times.get("java -jar rekoface.jar detect")) / aws);
+            System.out.printf(Locale.ROOT, "rekoface --help median %.3f s (goal <= 0.400 s: %s)%n", help,
+                help <= 0.4 ? "met" : "not met");
+        } finally {
+            emulator.destroy();
+            emulator.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Reads the emulator's output until its "ready" line and returns the URL it names. */
+    private static String awaitEndpoint(Process emulator) throws IOException {
+        BufferedReader r = new BufferedReader(new InputStreamReader(emulator.getInputStream(), StandardCharsets.UTF_8));
+        String line;
+        while ((line = r.readLine()) != null) {
+            int at = line.indexOf("ready: ");
+            if (at >= 0) {
+                String url = line.substring(at + "ready: ".length()).trim();
+                Thread drain = new Thread(() -> {
+                    try {
+                        while (r.readLine() != null) {
+                            // keep the emulator's output pipe empty
+                        }
+                    } catch (IOException ignored) {
+                        // the emulator stopped
+                    }
+                });
+                drain.setDaemon(true);
+                drain.start();
+                return url;
+            }
+        }
+        throw new IllegalStateException("the emulator stopped before it was ready");
+    }
+
+    /** Runs a command to its end and returns its wall time in seconds; fails if it exits non-zero. */
+    private static double time(List<String> command, Path work, Path cache) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(command).directory(work.toFile())
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(work.resolve("err.txt").toFile());
+        pb.environment().put("XDG_CACHE_HOME", cache.toString());
+        pb.environment().put("AWS_ACCESS_KEY_ID", "local");
+        pb.environment().put("AWS_SECRET_ACCESS_KEY", "local");
+        pb.environment().remove("AWS_PROFILE");
+        long start = System.nanoTime();
+        Process p = pb.start();
+        int code = p.waitFor();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (code != 0) {
+            throw new IllegalStateException(command + " exited " + code + ": "
+                + Files.readString(work.resolve("err.txt"), StandardCharsets.UTF_8));
+        }
+        return seconds;
+    }
+
+    private static double median(double[] values) {
+        double[] s = values.clone();
+        Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+
+    private static String format(double[] values) {
+        List<String> out = new ArrayList<>();
+        for (double v : values) {
+            out.add(String.format(Locale.ROOT, "%.2f", v));
+        }
+        return String.join(" ", out);
+    }
+}

@@ -1,0 +1,43 @@
+package dev.rekoface.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** Which subcommands {@link RekofaceCli#commandLine(String...)} builds for a run's arguments. */
+class SubcommandSelectionTest {
+    private static java.util.Set<String> built(String... args) {
+        return new RekofaceCli().commandLine(args).getSubcommands().keySet();
+    }
+
+    @Test
+    void commandLine_namedSubcommand_buildsOnlyIt() {
+        assertThat(built("--endpoint", "http://localhost:1", "--json", "detect", "a.png")).containsExactly("detect");
+        assertThat(built("--data-dir", "detect", "compare", "a.png", "b.png")).as("an option's value is no command")
+            .containsExactly("compare");
+        assertThat(built("collection", "create", "c")).containsExactly("collection");
+    }
+
+    @Test
+    void commandLine_noOrUnknownSubcommand_buildsAllInOrder() {
+        String[] all = {"detect", "compare", "labels", "collection", "index", "recognize", "forget", "users", "scan",
+            "upload", "presign", "local", "tour"};
+        assertThat(built("--help")).containsExactly(all);
+        assertThat(built("detec", "a.png")).containsExactly(all);
+        assertThat(built()).containsExactly(all);
+        assertThat(new RekofaceCli().commandLine().getSubcommands().keySet()).containsExactly(all);
+    }
+
+    @Test
+    void commandLine_onlyTheNamedSubcommand_stillTakesTheRootOptionsAfterIt() {
+        String[] args = {"detect", "--endpoint", "http://127.0.0.1:1", "missing.png"};
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code;
+        try (RekofaceCli cli = new RekofaceCli()) {
+            code = cli.commandLine(args).setOut(new java.io.PrintWriter(new java.io.StringWriter()))
+                .setErr(new java.io.PrintWriter(err, true)).execute(args);
+        }
+        assertThat(code).as(err.toString()).isEqualTo(RekofaceCli.USAGE);
+        assertThat(err.toString()).contains("missing.png").doesNotContain("Unknown option");
+    }
+}
