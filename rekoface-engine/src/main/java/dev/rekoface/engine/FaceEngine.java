@@ -118,11 +118,11 @@ public final class FaceEngine {
      *
      * @param file the file
      * @return the upright picture, RGB
-     * @throws IOException if the file cannot be read
-     * @throws EngineImageException if its content is not an image the engine decodes
+     * @throws IOException if the file cannot be read (a missing file: {@link java.nio.file.NoSuchFileException})
+     * @throws EngineImageException naming the file if its content is not an image the engine decodes
      */
     public static BufferedImage readUpright(Path file) throws IOException {
-        return readUpright(Files.readAllBytes(file));
+        return ofFile(file, FaceEngine::readUpright);
     }
 
     /**
@@ -181,11 +181,22 @@ public final class FaceEngine {
      *
      * @param file the file
      * @return the faces, best detector score first
-     * @throws IOException if the file cannot be read
-     * @throws EngineImageException if its content is not an image the engine decodes
+     * @throws IOException if the file cannot be read (a missing file: {@link java.nio.file.NoSuchFileException})
+     * @throws EngineImageException naming the file if its content is not an image the engine decodes
      */
     public List<EngineFace> detect(Path file) throws IOException {
-        return detect(Files.readAllBytes(file));
+        return ofFile(file, this::detect);
+    }
+
+    /** Reads a file and runs work on its bytes; an image error names the file, which the bytes alone cannot. */
+    private static <T> T ofFile(Path file, Function<byte[], T> work) throws IOException {
+        Objects.requireNonNull(file, "file");
+        byte[] bytes = Files.readAllBytes(file);
+        try {
+            return work.apply(bytes);
+        } catch (EngineImageException e) {
+            throw new EngineImageException(file + ": " + e.getMessage(), e.getCause());
+        }
     }
 
     private static EngineFace toFace(BufferedImage img, Raster r, FaceDetector.Det d) {

@@ -7,8 +7,13 @@ import dev.rekoface.testkit.fixtures.Fixtures;
 import dev.rekoface.testkit.fixtures.HostileImages;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The engine's decoding: the declared size checked before any raster exists, failures as EngineImageException. */
 class ImageDecoderTest {
@@ -42,6 +47,25 @@ class ImageDecoderTest {
             .isInstanceOf(EngineImageException.class).hasMessageContaining("not a JPEG or PNG")
             .hasMessageContaining("47 49 46 38");
         assertThat(ImageDecoder.availableBudget()).isEqualTo(ImageDecoder.BUDGET_MEGAPIXELS);
+    }
+
+    @Test
+    void detectAndReadUpright_gifFile_isEngineImageExceptionNamingTheFile(@TempDir Path dir) throws Exception {
+        Path gif = Files.write(dir.resolve("photo.gif"), "GIF89a not really".getBytes(StandardCharsets.US_ASCII));
+        assertThatThrownBy(() -> EngineFixtures.engine().detect(gif)).isInstanceOf(EngineImageException.class)
+            .hasMessageStartingWith(gif + ": ").hasMessageContaining("not a JPEG or PNG");
+        assertThatThrownBy(() -> FaceEngine.readUpright(gif)).isInstanceOf(EngineImageException.class)
+            .hasMessageStartingWith(gif + ": ").hasMessageContaining("47 49 46 38");
+        assertThat(ImageDecoder.availableBudget()).isEqualTo(ImageDecoder.BUDGET_MEGAPIXELS);
+    }
+
+    @Test
+    void detectAndReadUpright_missingFile_isNoSuchFileExceptionNamingIt(@TempDir Path dir) {
+        Path missing = dir.resolve("missing.jpg");
+        assertThatThrownBy(() -> EngineFixtures.engine().detect(missing)).isInstanceOf(NoSuchFileException.class)
+            .hasMessageContaining("missing.jpg");
+        assertThatThrownBy(() -> FaceEngine.readUpright(missing)).isInstanceOf(NoSuchFileException.class)
+            .hasMessageContaining("missing.jpg");
     }
 
     @Test

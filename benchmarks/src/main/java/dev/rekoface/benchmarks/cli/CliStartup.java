@@ -43,6 +43,13 @@ public final class CliStartup {
         Path launcher = Path.of(Args.strArg(args, "--launcher", "rekoface-cli/target/rekoface")).toAbsolutePath();
         Path jar = launcher.resolveSibling("rekoface.jar");
         Path emulatorJar = Path.of(Args.strArg(args, "--emulator", "rekoface-testkit/target/rekoface-emulator.jar"));
+        for (Path required : List.of(launcher, jar, emulatorJar)) {
+            if (!Files.isRegularFile(required)) {
+                // otherwise a missing emulator jar shows only as "the emulator stopped before it was ready"
+                throw new IllegalArgumentException(required.toAbsolutePath() + " does not exist: run from the repository"
+                    + " root after mvn -B -q package -DskipTests, or pass --launcher / --emulator");
+            }
+        }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path work = Files.createTempDirectory("rekoface-cli-startup");
         Path image = work.resolve("astronaut.png");
