@@ -99,6 +99,33 @@ class FaceAnnotatorTest {
         assertThat(changed).as("pixels of the label").isGreaterThan(100);
     }
 
+    /** Counts the pixels that differ between two images in the band just above a box whose top is at ratio 0.3. */
+    private static int labelPixels(BufferedImage a, BufferedImage b) {
+        int top = (int) Math.round(0.3 * 512);
+        int changed = 0;
+        for (int y = top - 20; y < top - 3; y++) {
+            for (int x = (int) Math.round(0.3435 * 512); x < 300; x++) {
+                if (a.getRGB(x, y) != b.getRGB(x, y)) {
+                    changed++;
+                }
+            }
+        }
+        return changed;
+    }
+
+    @Test
+    void withLabels_customText_isWrittenEvenWithoutEmotionsAndNullWritesNothing() {
+        LocalImage img = ImageSource.fromBytes(TestImages.fixture("astronaut.png"));
+        FaceDetails face = FaceDetails.builder().boundingBox(new BoundingBox(0.3435, 0.3, 0.1947, 0.2514)).build();
+        FaceAnnotator base = FaceAnnotator.standard().withColors(MAGENTA, CYAN);
+        BufferedImage none = base.withoutLabels().draw(img, List.of(face));
+        assertThat(labelPixels(base.draw(img, List.of(face)), none)).as("no emotion, no standard label").isZero();
+        assertThat(labelPixels(base.withLabels(f -> "Ana 99.1%").draw(img, List.of(face)), none))
+            .as("pixels of the custom label").isGreaterThan(100);
+        assertThat(labelPixels(base.withLabels(f -> null).draw(img, List.of(face)), none)).as("a null label").isZero();
+        assertThatThrownBy(() -> base.withLabels(null)).isInstanceOf(NullPointerException.class).hasMessage("labeller");
+    }
+
     @Test
     void write_pngAndJpeg_byExtension(@TempDir Path dir) throws Exception {
         LocalImage img = ImageSource.fromBytes(TestImages.fixture("astronaut-exif-rotated.jpg"));
