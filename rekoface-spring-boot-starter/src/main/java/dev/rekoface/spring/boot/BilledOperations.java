@@ -11,10 +11,10 @@ import java.util.Set;
  * Group 2 (DetectFaces, DetectLabels). Collection, listing and deletion calls are not billed per image; stored faces
  * are billed per face and month.
  */
-public final class BilledOperations {
+final class BilledOperations {
 
     /** The operations billed per image processed, one image per successful call. */
-    public static final Set<Operation> PER_IMAGE = Collections.unmodifiableSet(EnumSet.of(
+    static final Set<Operation> PER_IMAGE = Collections.unmodifiableSet(EnumSet.of(
         Operation.COMPARE_FACES, Operation.INDEX_FACES, Operation.SEARCH_FACES, Operation.SEARCH_FACES_BY_IMAGE,
         Operation.SEARCH_USERS, Operation.SEARCH_USERS_BY_IMAGE, Operation.ASSOCIATE_FACES, Operation.DISASSOCIATE_FACES,
         Operation.DETECT_FACES, Operation.DETECT_LABELS));

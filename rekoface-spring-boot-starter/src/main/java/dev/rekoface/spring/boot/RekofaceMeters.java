@@ -33,7 +33,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * <tr><td>{@value #RETRIES}</td><td>counter</td><td>operation</td><td>failed attempts retried</td></tr>
  * <tr><td>{@value #THROTTLES}</td><td>counter</td><td>operation</td><td>throttling answers</td></tr>
  * <tr><td>{@value #IMAGES_PROCESSED}</td><td>counter</td><td>operation</td><td>images AWS bills: one per successful
- *     call of an operation of {@link BilledOperations#PER_IMAGE}</td></tr>
+ *     call of an operation billed per image (CompareFaces, DetectFaces, DetectLabels,
+ *     IndexFaces, SearchFaces, SearchFacesByImage, SearchUsers, SearchUsersByImage, AssociateFaces, DisassociateFaces)</td></tr>
  * <tr><td>{@value #FACES_INDEXED}, {@value #FACES_DELETED}</td><td>counter</td><td></td><td>faces stored by
  *     IndexFaces and deleted by DeleteFaces (storage is billed per face and month)</td></tr>
  * <tr><td>{@value #ESTIMATED_COST}</td><td>counter, USD</td><td>operation</td><td>images processed times the

@@ -69,9 +69,13 @@ public class FaceLoginProperties {
     /**
      * Sets the largest API request body.
      *
-     * @param maxRequestBytes bytes
+     * @param maxRequestBytes bytes, at least 1
+     * @throws IllegalArgumentException if below 1
      */
     public void setMaxRequestBytes(long maxRequestBytes) {
+        if (maxRequestBytes < 1) {
+            throw new IllegalArgumentException("face-login.max-request-bytes must be at least 1, not " + maxRequestBytes);
+        }
         this.maxRequestBytes = maxRequestBytes;
     }
 
@@ -84,8 +88,13 @@ public class FaceLoginProperties {
      * Sets how many API requests are handled at once.
      *
      * @param maxConcurrentRequests at least 1
+     * @throws IllegalArgumentException if below 1
      */
     public void setMaxConcurrentRequests(int maxConcurrentRequests) {
+        if (maxConcurrentRequests < 1) {
+            throw new IllegalArgumentException("face-login.max-concurrent-requests must be at least 1, not "
+                + maxConcurrentRequests);
+        }
         this.maxConcurrentRequests = maxConcurrentRequests;
     }
 }

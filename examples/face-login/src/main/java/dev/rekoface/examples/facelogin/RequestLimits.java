@@ -32,7 +32,7 @@ public class RequestLimits extends OncePerRequestFilter {
      */
     public RequestLimits(FaceLoginProperties properties) {
         this.maxBytes = properties.getMaxRequestBytes();
-        this.permits = new Semaphore(Math.max(1, properties.getMaxConcurrentRequests()), true);
+        this.permits = new Semaphore(properties.getMaxConcurrentRequests(), true);
     }
 
     @Override

@@ -95,6 +95,7 @@ class FaceLoginBrowserTest extends FaceLoginTestSupport {
             assertThat(faces()).as("faces after forget").isEmpty();
 
             page.click("login", "not-recognised", "07-login-after-forget-refused");
+            assertThat(page.message()).contains("Not recognised");
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.rekoface.examples.facelogin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
@@ -19,5 +20,16 @@ class FaceLoginUnitTest {
     void translate_awsFlag_turnsTheLocalBackendOff() {
         assertThat(FaceLoginApplication.translate(new String[] {"--aws", "--server.port=9090"}))
             .containsExactly("--rekoface.local=false", "--server.port=9090");
+    }
+
+    @Test
+    void properties_limitBelowOne_isRefusedNamingPropertyAndValue() {
+        FaceLoginProperties properties = new FaceLoginProperties();
+        assertThatThrownBy(() -> properties.setMaxConcurrentRequests(0)).isInstanceOf(IllegalArgumentException.class)
+            .hasMessage("face-login.max-concurrent-requests must be at least 1, not 0");
+        assertThatThrownBy(() -> properties.setMaxRequestBytes(-5)).isInstanceOf(IllegalArgumentException.class)
+            .hasMessage("face-login.max-request-bytes must be at least 1, not -5");
+        assertThat(properties.getMaxConcurrentRequests()).isEqualTo(16);
+        assertThat(properties.getMaxRequestBytes()).isEqualTo(7_400_000);
     }
 }
