@@ -17,7 +17,7 @@ public final class DataDirInUseException extends RekofaceException {
      *
      * @param dataDir the directory someone else holds
      */
-    public DataDirInUseException(Path dataDir) {
+    DataDirInUseException(Path dataDir) {
         super("the data directory " + dataDir + " is in use by another rekoface process (`rekoface local`, a rekoface "
             + "emulator or a program running one): talk to it through its endpoints (rekoface --endpoint URL --s3-endpoint URL, "
             + "aws --endpoint-url URL), or use another --data-dir");

@@ -25,10 +25,6 @@ import java.util.List;
  * face's eyes and mouth corners to the pixel points the engine aligns on. Stateless.
  */
 final class EngineFaceMapper {
-    /** Rekognition's emotion for each engine expression, in the order of {@link Expression#values()}. */
-    private static final EmotionType[] EMOTION_OF_EXPRESSION = {EmotionType.CALM, EmotionType.HAPPY, EmotionType.SAD,
-        EmotionType.ANGRY, EmotionType.FEAR, EmotionType.DISGUSTED, EmotionType.SURPRISED};
-
     private EngineFaceMapper() {
     }
 
@@ -68,15 +64,26 @@ final class EngineFaceMapper {
      * sum to 100 (up to rounding).
      */
     static List<Emotion> emotions(Expressions expressions) {
-        float[] p = expressions.values();
         List<Emotion> out = new ArrayList<>();
-        for (int i = 0; i < p.length; i++) {
-            double pct = Math.max(0, Math.min(100, 100.0 * p[i]));
-            out.add(Emotion.of(EMOTION_OF_EXPRESSION[i], pct));
+        for (Expression x : Expression.values()) {
+            double pct = Math.max(0, Math.min(100, 100.0 * expressions.probability(x)));
+            out.add(Emotion.of(emotionOf(x), pct));
         }
         out.add(Emotion.of(EmotionType.CONFUSED, 0));
         out.sort(Comparator.comparingDouble((Emotion e) -> -e.confidence()));
         return List.copyOf(out);
+    }
+
+    private static EmotionType emotionOf(Expression x) {
+        return switch (x) {
+            case NEUTRAL -> EmotionType.CALM;
+            case HAPPY -> EmotionType.HAPPY;
+            case SAD -> EmotionType.SAD;
+            case ANGRY -> EmotionType.ANGRY;
+            case FEARFUL -> EmotionType.FEAR;
+            case DISGUSTED -> EmotionType.DISGUSTED;
+            case SURPRISED -> EmotionType.SURPRISED;
+        };
     }
 
     /**

@@ -5,7 +5,7 @@ package dev.rekoface.testkit.faces;
  * the declared size is over what the source decodes. The emulator answers such a request with the service's
  * {@code InvalidImageFormatException} (HTTP 400), as Rekognition does for an image it cannot read.
  */
-public class UnreadableImageException extends RuntimeException {
+public final class UnreadableImageException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     /**
