@@ -67,6 +67,8 @@ public final class Env implements AutoCloseable {
      * @return the environment
      */
     public static Env endpoint(URI rekognitionEndpoint, URI s3Endpoint, String bucket) {
+        requireHttp("--endpoint", rekognitionEndpoint);
+        requireHttp("--s3-endpoint", s3Endpoint);
         SdkHttpClient http = PlainHttp.forEndpoint(rekognitionEndpoint);
         if (http == null) {
             return new Env(Clients.emulator(rekognitionEndpoint, s3Endpoint, bucket), null, Region.US_EAST_1);
@@ -78,6 +80,19 @@ public final class Env implements AutoCloseable {
             .region(Region.US_EAST_1).credentialsProvider(Clients.EMULATOR_CREDENTIALS).build();
         return new Env(Clients.of(reko, s3, bucket, "Rekognition at " + rekognitionEndpoint
             + (s3Endpoint == null ? "" : " and S3 at " + s3Endpoint)), null, Region.US_EAST_1, http);
+    }
+
+    /** Refuses an endpoint the SDK cannot call (no scheme, not http or https), naming the option and its value. */
+    private static void requireHttp(String option, URI endpoint) {
+        if (endpoint == null) {
+            return;
+        }
+        String scheme = endpoint.getScheme();
+        if (scheme == null || endpoint.getHost() == null
+            || !("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))) {
+            throw new InvalidArgumentException(option, option + " " + endpoint
+                + " is not an http or https URL with a host (e.g. http://localhost:4566)");
+        }
     }
 
     /**

@@ -7,7 +7,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,10 +33,6 @@ public final class RekofaceCli implements Runnable, AutoCloseable {
     static final List<Class<?>> COMMANDS = List.of(DetectCommand.class, CompareCommand.class, LabelsCommand.class,
         CollectionCommand.class, IndexCommand.class, RecognizeCommand.class, ForgetCommand.class, UsersCommand.class,
         ScanCommand.class, UploadCommand.class, PresignCommand.class, LocalCommand.class, TourCommand.class);
-
-    /** The root options that take a value, for finding the subcommand in the arguments. */
-    private static final Set<String> VALUE_OPTIONS = Set.of("--data-dir", "--endpoint", "--s3-endpoint", "--bucket",
-        "--region");
 
     /** Exit code: success. */
     public static final int OK = 0;
@@ -118,7 +113,7 @@ public final class RekofaceCli implements Runnable, AutoCloseable {
      */
     CommandLine commandLine(String... runArgs) {
         CommandLine cl = new CommandLine(this);
-        String only = runArgs == null ? null : subcommandName(runArgs);
+        String only = runArgs == null ? null : subcommandName(runArgs, cl.getCommandSpec());
         for (Class<?> c : COMMANDS) {
             String name = c.getAnnotation(Command.class).name();
             if (only == null || only.equals(name)) {
@@ -152,13 +147,14 @@ public final class RekofaceCli implements Runnable, AutoCloseable {
     }
 
     /** The first argument that is neither an option nor a root option's value: the subcommand's name, or null. */
-    private static String subcommandName(String[] args) {
+    private static String subcommandName(String[] args, CommandLine.Model.CommandSpec root) {
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("--")) {
                 return null;
             }
-            if (VALUE_OPTIONS.contains(a)) {
+            CommandLine.Model.OptionSpec option = a.startsWith("-") ? root.findOption(a) : null;
+            if (option != null && option.arity().max() > 0) {
                 i++;
             } else if (!a.startsWith("-")) {
                 return a;

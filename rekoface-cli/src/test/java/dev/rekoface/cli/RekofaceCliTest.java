@@ -249,6 +249,15 @@ class RekofaceCliTest {
             .isEqualTo(before);
     }
 
+    @Test
+    void endpoint_notAnHttpUrl_exitsTwoNamingTheOption() {
+        String image = sample(dir, "obama.jpg");
+        assertBadInput(run("--endpoint", "ftp://x", "detect", image), "--endpoint ftp://x");
+        assertBadInput(run("--endpoint", "localhost:9000", "detect", image), "--endpoint localhost:9000");
+        assertBadInput(run("--endpoint", stack.rekognitionEndpoint().toString(), "--s3-endpoint", "s3.local",
+            "detect", image), "--s3-endpoint s3.local");
+    }
+
     private static void assertBadInput(CliRun r, String named) {
         assertThat(r.code()).as(r.err()).isEqualTo(2);
         assertThat(r.err().lines().filter(l -> !l.startsWith("Try '") && !l.startsWith("Did you mean")))

@@ -43,6 +43,11 @@ class RekofaceLauncherIT {
 
     /** Runs a command in {@code dir} with {@code dir/home} as HOME and {@code dir/cache} as XDG_CACHE_HOME. */
     private static CliRun run(List<String> command) throws IOException, InterruptedException {
+        return run(command, null);
+    }
+
+    /** As {@link #run(List)}, with REKOFACE_JAVA_OPTS set to {@code javaOpts} when not null. */
+    private static CliRun run(List<String> command, String javaOpts) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
         pb.environment().put("HOME", dir.resolve("home").toString());
         pb.environment().put("XDG_CACHE_HOME", dir.resolve("cache").toString());
@@ -50,6 +55,9 @@ class RekofaceLauncherIT {
         pb.environment().remove("AWS_ACCESS_KEY_ID");
         pb.environment().remove("AWS_SECRET_ACCESS_KEY");
         pb.environment().remove("REKOFACE_JAVA_OPTS");
+        if (javaOpts != null) {
+            pb.environment().put("REKOFACE_JAVA_OPTS", javaOpts);
+        }
         pb.redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile());
         Process p = pb.start();
         assertThat(p.waitFor(5, TimeUnit.MINUTES)).as("finished in time: " + command).isTrue();
@@ -58,11 +66,15 @@ class RekofaceLauncherIT {
     }
 
     private static CliRun launcher(String... args) throws IOException, InterruptedException {
+        return launcherWith(null, args);
+    }
+
+    private static CliRun launcherWith(String javaOpts, String... args) throws IOException, InterruptedException {
         Path script = Path.of(System.getProperty("rekoface.launcher", "target/rekoface"));
         assertThat(script).as("the launcher, copied beside the jar by mvn package").exists().isExecutable();
         List<String> cmd = new ArrayList<>(List.of(script.toString()));
         cmd.addAll(List.of(args));
-        return run(cmd);
+        return run(cmd, javaOpts);
     }
 
     private static CliRun javaJar(String... args) throws IOException, InterruptedException {
@@ -101,6 +113,10 @@ class RekofaceLauncherIT {
         assertThat(second.code()).as(second.err()).isZero();
         assertThat(archives()).as("the second run reuses the archive").containsExactlyElementsOf(made);
         assertThat(Files.getLastModifiedTime(made.get(0)).toMillis()).isEqualTo(modified);
+        // -Xshare:auto would run silently without an archive the JVM rejects; -Xshare:on fails instead
+        CliRun shared = launcherWith("-Xshare:on", "--endpoint", endpoint, "detect", image);
+        assertThat(shared.code()).as("the archive is usable: " + shared.err()).isZero();
+        assertThat(shared.out()).isEqualTo(second.out());
 
         CliRun plain = javaJar("--endpoint", endpoint, "detect", image);
         assertThat(plain.code()).as(plain.err()).isZero();

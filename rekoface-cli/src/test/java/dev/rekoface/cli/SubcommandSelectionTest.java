@@ -15,6 +15,10 @@ class SubcommandSelectionTest {
         assertThat(built("--endpoint", "http://localhost:1", "--json", "detect", "a.png")).containsExactly("detect");
         assertThat(built("--data-dir", "detect", "compare", "a.png", "b.png")).as("an option's value is no command")
             .containsExactly("compare");
+        for (String option : new String[] {"--endpoint", "--s3-endpoint", "--bucket", "--region"}) {
+            assertThat(built(option, "detect", "-v", "labels", "a.png")).as(option + " takes a value")
+                .containsExactly("labels");
+        }
         assertThat(built("collection", "create", "c")).containsExactly("collection");
     }
 
