@@ -98,6 +98,22 @@ class RekofaceJarContentsIT {
         assertThat(copies.values()).as("copies of each sample photo anywhere in the jar").containsOnly(1L);
     }
 
+    @Test
+    void picocli_classFiles_newEnoughForClassDataSharing() throws IOException {
+        Path jar = Path.of(System.getProperty("rekoface.jar", "target/rekoface.jar"));
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            List<? extends ZipEntry> classes = Collections.list(zip.entries()).stream()
+                .filter(e -> e.getName().startsWith("picocli/") && e.getName().endsWith(".class")).toList();
+            assertThat(classes).hasSizeGreaterThan(100);
+            for (ZipEntry e : classes) {
+                byte[] head = zip.getInputStream(e).readNBytes(8);
+                int major = ((head[6] & 0xff) << 8) | (head[7] & 0xff);
+                assertThat(major).as("class file version of %s (the archive refuses < 50, Java 6)", e.getName())
+                    .isEqualTo(61);
+            }
+        }
+    }
+
     private static Map<String, Long> countByFileName(Predicate<String> filter) {
         return entries.stream().filter(e -> !e.endsWith("/")).filter(filter)
             .collect(Collectors.groupingBy(RekofaceJarContentsIT::fileName, Collectors.counting()));
