@@ -105,8 +105,9 @@ public final class RekofaceCli implements Runnable, AutoCloseable {
 
     /**
      * Like {@link #commandLine()}, but for one run with these arguments: when they name a subcommand, only that one is
-     * built (a short-lived command does not pay for the model of the twelve others); otherwise (the root's usage, an
-     * unknown command) all are.
+     * built (a short-lived command does not pay for the model of the twelve others); when they name none (the root's
+     * usage, {@code --help}, {@code --version}), each subcommand is only its name and description, which is all the
+     * root's usage lists; when they name an unknown one, all are built.
      *
      * @param runArgs the arguments the command line will run with, or null for every subcommand
      * @return the command line
@@ -114,10 +115,13 @@ public final class RekofaceCli implements Runnable, AutoCloseable {
     CommandLine commandLine(String... runArgs) {
         CommandLine cl = new CommandLine(this);
         String only = runArgs == null ? null : subcommandName(runArgs, cl.getCommandSpec());
+        boolean summaries = runArgs != null && only == null;
         for (Class<?> c : COMMANDS) {
-            String name = c.getAnnotation(Command.class).name();
-            if (only == null || only.equals(name)) {
-                cl.addSubcommand(name, c);
+            Command command = c.getAnnotation(Command.class);
+            if (summaries) {
+                cl.addSubcommand(command.name(), summary(command));
+            } else if (only == null || only.equals(command.name())) {
+                cl.addSubcommand(command.name(), c);
             }
         }
         if (only != null && cl.getSubcommands().isEmpty()) {
@@ -144,6 +148,18 @@ public final class RekofaceCli implements Runnable, AutoCloseable {
             return exitCode(ex);
         });
         return cl;
+    }
+
+    /**
+     * A subcommand as the root's usage shows it, from its annotation alone: building its whole model (options, mixins,
+     * nested subcommands) is most of the start-up time of {@code rekoface --help}. {@code RekofaceCliHelpTest} checks
+     * that the usage is the same either way.
+     */
+    private static CommandLine.Model.CommandSpec summary(Command command) {
+        CommandLine.Model.CommandSpec spec = CommandLine.Model.CommandSpec.create().name(command.name())
+            .aliases(command.aliases());
+        spec.usageMessage().header(command.header()).description(command.description()).hidden(command.hidden());
+        return spec;
     }
 
     /** The first argument that is neither an option nor a root option's value: the subcommand's name, or null. */

@@ -2,6 +2,7 @@ package dev.rekoface.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.rekoface.testkit.fixtures.Fixtures;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Collections;
@@ -30,14 +31,18 @@ class RekofaceJarContentsIT {
         "org/openstack4j/", "okhttp3/", "org/yaml/snakeyaml/", "org/apache/sshd/",
         "io/netty/", "software/amazon/awssdk/http/nio/netty/",
         "io/opentelemetry/", "io/prometheus/", "org/kohsuke/args4j/",
-        "com/fasterxml/jackson/dataformat/", "com/fasterxml/jackson/datatype/", "com/ctc/wstx/shaded/");
+        "com/fasterxml/jackson/dataformat/", "com/fasterxml/jackson/datatype/", "com/ctc/wstx/shaded/",
+        "com/google/common/jimfs/");
+
+    /** The fixture pack's photos without faces that only the library's tests use. */
+    private static final List<String> PHOTOS_LEFT_OUT = List.of(
+        "spheres_2.jpg", "hubble_deep_field.jpg", "market_2.jpg", "chelsea.png", "camera.png", "rocket.jpg");
 
     /** Classes the command line and its local stack load, some of them only by name. */
     private static final List<String> KEPT = List.of(
         "dev/rekoface/cli/RekofaceCli.class",
         "dev/rekoface/testkit/emulator/RekognitionEmulator.class",
         "org/gaul/s3proxy/S3Proxy.class", "org/gaul/s3proxy/nio2blob/FilesystemNio2BlobStore.class",
-        "org/gaul/s3proxy/nio2blob/TransientNio2BlobStore.class",
         "software/amazon/awssdk/services/rekognition/RekognitionClient.class",
         "software/amazon/awssdk/services/s3/S3Client.class",
         "software/amazon/awssdk/services/s3/presigner/S3Presigner.class",
@@ -85,9 +90,28 @@ class RekofaceJarContentsIT {
     void samplePhotos_inJar_onceEach() {
         List<String> photos = entries.stream().filter(e -> e.startsWith("rekoface/fixtures/images/") && !e.endsWith("/"))
             .map(RekofaceJarContentsIT::fileName).toList();
-        assertThat(photos).contains("astronaut.png", "obama.jpg", "biden.jpg", "two_people.jpg");
+        assertThat(photos).as("every sample photo but the test-only ones")
+            .containsExactlyInAnyOrderElementsOf(Fixtures.imageNames().stream()
+                .filter(name -> !PHOTOS_LEFT_OUT.contains(name)).toList());
+        assertThat(photos).contains("coffee.png", "plain-blue.png");
         Map<String, Long> copies = countByFileName(e -> photos.contains(fileName(e)));
         assertThat(copies.values()).as("copies of each sample photo anywhere in the jar").containsOnly(1L);
+    }
+
+    @Test
+    void picocli_classFiles_newEnoughForClassDataSharing() throws IOException {
+        Path jar = Path.of(System.getProperty("rekoface.jar", "target/rekoface.jar"));
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            List<? extends ZipEntry> classes = Collections.list(zip.entries()).stream()
+                .filter(e -> e.getName().startsWith("picocli/") && e.getName().endsWith(".class")).toList();
+            assertThat(classes).hasSizeGreaterThan(100);
+            for (ZipEntry e : classes) {
+                byte[] head = zip.getInputStream(e).readNBytes(8);
+                int major = ((head[6] & 0xff) << 8) | (head[7] & 0xff);
+                assertThat(major).as("class file version of %s (the archive refuses < 50, Java 6)", e.getName())
+                    .isEqualTo(61);
+            }
+        }
     }
 
     private static Map<String, Long> countByFileName(Predicate<String> filter) {

@@ -3,6 +3,8 @@ package dev.rekoface.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /** Which subcommands {@link RekofaceCli#commandLine(String...)} builds for a run's arguments. */
 class SubcommandSelectionTest {
@@ -30,6 +32,42 @@ class SubcommandSelectionTest {
         assertThat(built("detec", "a.png")).containsExactly(all);
         assertThat(built()).containsExactly(all);
         assertThat(new RekofaceCli().commandLine().getSubcommands().keySet()).containsExactly(all);
+    }
+
+    @Test
+    void commandLine_noSubcommand_buildsSummariesOnly() {
+        for (String[] args : new String[][] {{"--help"}, {}, {"--version"}, {"--json", "-v"}}) {
+            CommandLine.Model.CommandSpec detect = new RekofaceCli().commandLine(args).getSubcommands().get("detect")
+                .getCommandSpec();
+            assertThat(detect.findOption("--annotate")).as("detect's own options for %s", java.util.Arrays.toString(args))
+                .isNull();
+            assertThat(detect.userObject() instanceof DetectCommand).as("a DetectCommand instance").isFalse();
+        }
+        assertThat(new RekofaceCli().commandLine("detec", "a.png").getSubcommands().get("detect").getCommandSpec()
+            .findOption("--annotate")).as("an unknown command builds the real ones").isNotNull();
+    }
+
+    @Test
+    void rootUsage_fromSummaries_sameAsFromFullModels() {
+        for (CommandLine.Help.Ansi ansi : CommandLine.Help.Ansi.values()) {
+            String full = new RekofaceCli().commandLine().getUsageMessage(ansi);
+            String summaries = new RekofaceCli().commandLine("--help").getUsageMessage(ansi);
+            assertThat(summaries).as("usage with %s", ansi).isEqualTo(full).contains("detect", "tour", "Exit codes");
+        }
+    }
+
+    @Test
+    void help_run_printsEverySubcommandAndExitsZero() {
+        java.io.StringWriter out = new java.io.StringWriter();
+        int code;
+        try (RekofaceCli cli = new RekofaceCli()) {
+            code = cli.commandLine("--help").setOut(new java.io.PrintWriter(out, true)).execute("--help");
+        }
+        assertThat(code).isZero();
+        for (Class<?> c : RekofaceCli.COMMANDS) {
+            Command command = c.getAnnotation(Command.class);
+            assertThat(out.toString()).contains(command.name() + " ", command.description()[0].substring(0, 20));
+        }
     }
 
     @Test

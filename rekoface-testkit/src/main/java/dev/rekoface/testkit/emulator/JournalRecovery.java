@@ -59,7 +59,8 @@ public final class JournalRecovery {
      * Copies the intact records of a data directory's journal into a new data directory.
      *
      * @param dataDir the damaged data directory (only read; locked while read if it has a lock file)
-     * @param newDir the new data directory: missing or empty, and not inside {@code dataDir}
+     * @param newDir the new data directory: missing or empty (a lone lock file is allowed, so that a failed recovery
+     *     can be retried), and not inside {@code dataDir}, also not through a symbolic link
      * @return what was recovered and skipped
      * @throws InvalidArgumentException if {@code dataDir} has no journal or {@code newDir} is not a new directory
      * @throws DataDirInUseException if an emulator holds either directory
@@ -70,8 +71,8 @@ public final class JournalRecovery {
         if (!Files.isRegularFile(file)) {
             throw new InvalidArgumentException("dataDir", "there is no journal " + Journal.FILE + " in " + dataDir);
         }
-        Path from = dataDir.toAbsolutePath().normalize();
-        Path to = newDir.toAbsolutePath().normalize();
+        Path from = realPath(dataDir);
+        Path to = realPath(newDir);
         if (to.startsWith(from)) {
             throw new InvalidArgumentException("newDir", "the new directory " + newDir + " must be outside " + dataDir
                 + ", which is left untouched");
@@ -114,12 +115,33 @@ public final class JournalRecovery {
         }
     }
 
+    /**
+     * The path with every symbolic link of its existing part resolved, so that a target reached through a link into
+     * the source is seen inside it; the missing rest is appended as given.
+     */
+    private static Path realPath(Path path) {
+        Path absolute = path.toAbsolutePath().normalize();
+        Path existing = absolute;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return absolute;
+        }
+        try {
+            return existing.toRealPath().resolve(existing.relativize(absolute));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot resolve " + path, e);
+        }
+    }
+
+    /** Empty, or holding only a lock file (left by an earlier recovery that failed, or by a stopped emulator). */
     private static boolean isEmptyDirectory(Path dir) {
         if (!Files.isDirectory(dir)) {
             return false;
         }
         try (Stream<Path> s = Files.list(dir)) {
-            return s.findAny().isEmpty();
+            return s.allMatch(p -> p.getFileName().toString().equals(DataDirLock.FILE) && Files.isRegularFile(p));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + dir, e);
         }

@@ -300,6 +300,36 @@ class EmulatorJournalDamageTest {
     }
 
     @Test
+    void recover_targetInsideTheSourceThroughASymbolicLink_isRefusedAndWritesNothing(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("data");
+        populate(dir);
+        Path link = Files.createSymbolicLink(tmp.resolve("link"), dir);
+        Snapshot before = Snapshot.of(dir);
+
+        assertThatThrownBy(() -> JournalRecovery.recover(dir, link.resolve("new"))).isInstanceOf(InvalidArgumentException.class)
+            .hasMessageContaining("must be outside " + dir);
+        assertThatThrownBy(() -> JournalRecovery.recover(link, dir.resolve("new"))).isInstanceOf(InvalidArgumentException.class)
+            .hasMessageContaining("must be outside " + link);
+        assertThat(Snapshot.of(dir)).isEqualTo(before);
+        assertThat(dir.resolve("new")).doesNotExist();
+        assertThat(JournalRecovery.recover(link, tmp.resolve("new")).recoveredRecords()).as("a link outside is fine")
+            .isEqualTo(recordOffsets(dir.resolve(Journal.FILE)).size());
+    }
+
+    @Test
+    void recover_targetHoldingOnlyALockFile_isAcceptedSoAFailedRecoveryCanBeRetried(@TempDir Path tmp) throws Exception {
+        Path dir = tmp.resolve("data");
+        populate(dir);
+        Path target = Files.createDirectories(tmp.resolve("new"));
+        Files.createFile(target.resolve(DataDirLock.FILE));
+
+        JournalRecovery r = JournalRecovery.recover(dir, target);
+
+        assertThat(r.recoveredRecords()).isEqualTo(recordOffsets(dir.resolve(Journal.FILE)).size());
+        assertThat(target.resolve(Journal.FILE)).hasSameBinaryContentAs(dir.resolve(Journal.FILE));
+    }
+
+    @Test
     void recover_sourceHeldByARunningEmulator_isRefused(@TempDir Path tmp) {
         Path dir = tmp.resolve("data");
         try (RekognitionEmulator emu = start(dir)) {
