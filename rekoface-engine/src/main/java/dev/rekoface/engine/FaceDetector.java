@@ -46,6 +46,18 @@ final class FaceDetector {
     private static final double[] REFINE_FACTORS = {2.0, 2.6, 3.4};
     /** Smallest tile side in working pixels: smaller tiles would only enlarge pixels. */
     private static final int MIN_TILE = 160;
+    /**
+     * The whole image is searched letterboxed into squares of these multiples of its long side: the full-range model
+     * reads faces of about 6-42 % of its input, so a face filling a tight crop (up to the whole short side) is in its
+     * range only in the widest square, and the widest square is where a face is not cut by the border.
+     */
+    static final double[] WHOLE_IMAGE_PADDING = {1.0, 1.6, 2.5};
+    /** A face that fails the short-range check may still be kept with at least this score (see {@link #refine}). */
+    static final float MIN_AGREED_SCORE = 0.7f;
+    /** ... when found in at least this many of the refinement crops of both models together. */
+    private static final int MIN_AGREED = 4;
+    /** Crops (times the face size) on which the full-range model re-detects a face the short-range check rejected. */
+    private static final double[] WIDE_REFINE_FACTORS = {3.4, 4.5};
 
     private final BlazeFace shortRange;
     private final BlazeFace fullRange;
@@ -78,7 +90,7 @@ final class FaceDetector {
      */
     record Search(double minFaceRatio, double minFacePx, double tileFacePx, double trustFacePx, double margin,
                   double midRatio, double slack, boolean legacy) {
-        static final Search DEFAULT = new Search(0.028, 32, 17, 14, 1.0, 1.5, 1.1, false);
+        static final Search DEFAULT = new Search(0.028, 24, 20, 14, 1.0, 1.5, 1.1, false);
         static final Search LEGACY = new Search(0, 0, 0, 0, 0, 0, 1, true);
 
         /** Returns the square tiles {x0, y0, side} for a raster of w x h pixels and a model input of n pixels. */
@@ -175,11 +187,14 @@ final class FaceDetector {
     List<Det> detect(Raster r, int[] runs) {
         int[] count = runs == null ? new int[1] : runs;
         List<Det> raw = new ArrayList<>();
-        int side = Math.max(r.width, r.height);
-        double lx = (r.width - side) / 2.0;
-        double ly = (r.height - side) / 2.0;
-        run(shortRange, r, lx, ly, side, raw, count);
-        run(fullRange, r, lx, ly, side, raw, count);
+        int longSide = Math.max(r.width, r.height);
+        for (double pad : WHOLE_IMAGE_PADDING) {
+            double side = longSide * pad;
+            double lx = (r.width - side) / 2.0;
+            double ly = (r.height - side) / 2.0;
+            run(shortRange, r, lx, ly, side, raw, count);
+            run(fullRange, r, lx, ly, side, raw, count);
+        }
         for (double[] t : search.tiles(r.width, r.height, fullRange.inputSize())) {
             run(fullRange, r, t[0], t[1], t[2], raw, count);
         }
@@ -191,7 +206,7 @@ final class FaceDetector {
                 break;
             }
             Det refined = refine(r, d, count);
-            if (refined != null && refined.score >= MIN_FACE_SCORE) {
+            if (refined != null) {
                 faces.add(refined);
             }
         }
@@ -270,6 +285,16 @@ final class FaceDetector {
         return m;
     }
 
+    /**
+     * Re-detects a candidate on crops around it. Kept when the short-range model finds it in at least
+     * {@link #MIN_REFINED} of its crops with a best score of {@link #MIN_FACE_SCORE}; otherwise, when the short-range
+     * model found it at least twice, the full-range model looks at wider crops ({@link #WIDE_REFINE_FACTORS}), and the
+     * face is kept when found in at least {@link #MIN_AGREED} of the five crops with a best score of
+     * {@link #MIN_AGREED_SCORE}. That second way finds near-profile and small faces (the short-range model, trained on
+     * frontal faces near the camera, scores them 0.6-0.8) but not textures that only one model takes for a face.
+     *
+     * @return the face averaged over the crops that found it, or null
+     */
     private Det refine(Raster r, Det face, int[] count) {
         List<Det> found = new ArrayList<>();
         float best = face.score;
@@ -277,7 +302,7 @@ final class FaceDetector {
             if (found.size() + REFINE_FACTORS.length - k < MIN_REFINED) {
                 return null; // cannot reach MIN_REFINED any more: same outcome, fewer runs
             }
-            Det c = refineCrop(r, face, REFINE_FACTORS[k], count);
+            Det c = refineCrop(shortRange, r, face, REFINE_FACTORS[k], count);
             if (c != null) {
                 found.add(c);
                 best = Math.max(best, c.score);
@@ -285,6 +310,21 @@ final class FaceDetector {
         }
         if (found.size() < MIN_REFINED) {
             return null;
+        }
+        if (best < MIN_FACE_SCORE) {
+            if (found.size() + WIDE_REFINE_FACTORS.length < MIN_AGREED) {
+                return null;
+            }
+            for (double f : WIDE_REFINE_FACTORS) {
+                Det c = refineCrop(fullRange, r, face, f, count);
+                if (c != null) {
+                    found.add(c);
+                    best = Math.max(best, c.score);
+                }
+            }
+            if (found.size() < MIN_AGREED || best < MIN_AGREED_SCORE) {
+                return null;
+            }
         }
         Det m = new Det();
         for (Det d : found) {
@@ -302,10 +342,10 @@ final class FaceDetector {
     }
 
     /** Detects a face again on a square crop of {@code factor} times its size around it; null when not found. */
-    private Det refineCrop(Raster r, Det face, double factor, int[] count) {
+    private Det refineCrop(BlazeFace model, Raster r, Det face, double factor, int[] count) {
         double side = Math.max(face.w, face.h) * factor;
         List<Det> raw = new ArrayList<>();
-        run(shortRange, r, face.cx - side / 2, face.cy - side / 2, side, raw, count);
+        run(model, r, face.cx - side / 2, face.cy - side / 2, side, raw, count);
         List<Det> hits = new ArrayList<>();
         for (Det d : raw) {
             if (d.iou(face) > CLUSTER_IOU) {
