@@ -90,7 +90,7 @@ final class FaceDetector {
      */
     record Search(double minFaceRatio, double minFacePx, double tileFacePx, double trustFacePx, double margin,
                   double midRatio, double slack, boolean legacy) {
-        static final Search DEFAULT = new Search(0.028, 32, 17, 14, 1.0, 1.5, 1.1, false);
+        static final Search DEFAULT = new Search(0.028, 24, 17, 14, 1.0, 1.5, 1.1, false);
         static final Search LEGACY = new Search(0, 0, 0, 0, 0, 0, 1, true);
 
         /** Returns the square tiles {x0, y0, side} for a raster of w x h pixels and a model input of n pixels. */
