@@ -56,8 +56,12 @@ final class FaceDetector {
     static final float MIN_AGREED_SCORE = 0.7f;
     /** ... when found in at least this many of the refinement crops of both models together. */
     private static final int MIN_AGREED = 4;
-    /** Crops (times the face size) on which the full-range model re-detects a face the short-range check rejected. */
-    private static final double[] WIDE_REFINE_FACTORS = {3.4, 4.5};
+    /**
+     * Crops on which the full-range model re-detects a face the short-range check rejected: {times the face size, at
+     * least this many model inputs}. The floor keeps a small face at its own resolution (the model reads faces of
+     * 6-42 % of its input; upscaling a 25 px face only blurs it).
+     */
+    private static final double[][] WIDE_REFINE = {{4.5, 1.0}, {6.0, 1.4}};
 
     private final BlazeFace shortRange;
     private final BlazeFace fullRange;
@@ -288,7 +292,7 @@ final class FaceDetector {
     /**
      * Re-detects a candidate on crops around it. Kept when the short-range model finds it in at least
      * {@link #MIN_REFINED} of its crops with a best score of {@link #MIN_FACE_SCORE}; otherwise, when the short-range
-     * model found it at least twice, the full-range model looks at wider crops ({@link #WIDE_REFINE_FACTORS}), and the
+     * model found it at least twice, the full-range model looks at wider crops ({@link #WIDE_REFINE}), and the
      * face is kept when found in at least {@link #MIN_AGREED} of the five crops with a best score of
      * {@link #MIN_AGREED_SCORE}. That second way finds near-profile and small faces (the short-range model, trained on
      * frontal faces near the camera, scores them 0.6-0.8) but not textures that only one model takes for a face.
@@ -302,7 +306,7 @@ final class FaceDetector {
             if (found.size() + REFINE_FACTORS.length - k < MIN_REFINED) {
                 return null; // cannot reach MIN_REFINED any more: same outcome, fewer runs
             }
-            Det c = refineCrop(shortRange, r, face, REFINE_FACTORS[k], count);
+            Det c = refineCrop(shortRange, r, face, REFINE_FACTORS[k], 0, count);
             if (c != null) {
                 found.add(c);
                 best = Math.max(best, c.score);
@@ -312,11 +316,11 @@ final class FaceDetector {
             return null;
         }
         if (best < MIN_FACE_SCORE) {
-            if (found.size() + WIDE_REFINE_FACTORS.length < MIN_AGREED) {
+            if (found.size() + WIDE_REFINE.length < MIN_AGREED) {
                 return null;
             }
-            for (double f : WIDE_REFINE_FACTORS) {
-                Det c = refineCrop(fullRange, r, face, f, count);
+            for (double[] wide : WIDE_REFINE) {
+                Det c = refineCrop(fullRange, r, face, wide[0], wide[1] * fullRange.inputSize(), count);
                 if (c != null) {
                     found.add(c);
                     best = Math.max(best, c.score);
@@ -341,9 +345,12 @@ final class FaceDetector {
         return m;
     }
 
-    /** Detects a face again on a square crop of {@code factor} times its size around it; null when not found. */
-    private Det refineCrop(BlazeFace model, Raster r, Det face, double factor, int[] count) {
-        double side = Math.max(face.w, face.h) * factor;
+    /**
+     * Detects a face again on a square crop of {@code factor} times its size (at least {@code minSide} raster pixels)
+     * around it; null when not found.
+     */
+    private Det refineCrop(BlazeFace model, Raster r, Det face, double factor, double minSide, int[] count) {
+        double side = Math.max(Math.max(face.w, face.h) * factor, minSide);
         List<Det> raw = new ArrayList<>();
         run(model, r, face.cx - side / 2, face.cy - side / 2, side, raw, count);
         List<Det> hits = new ArrayList<>();
