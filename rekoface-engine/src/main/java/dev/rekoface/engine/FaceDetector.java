@@ -7,14 +7,16 @@ import java.util.List;
 /**
  * Finds faces with the two BlazeFace models much as the fixture catalogue's geometry was obtained (see
  * {@code catalogue-README.md}): the upright image, reduced to at most {@link #WORKING_SIDE} px, is searched as a whole
- * (letterboxed, both models) and in overlapping square tiles (full-range model); raw detections (score &gt;= 0.5) are
- * clustered (IoU &gt; 0.3, score-weighted mean).
+ * (letterboxed into squares of 1, 1.6 and 2.5 times its long side, both models: {@link #WHOLE_IMAGE_PADDING}) and in
+ * overlapping square tiles (full-range model); raw detections (score &gt;= 0.5) are clustered (IoU &gt; 0.3,
+ * score-weighted mean).
  *
  * <p>The catalogue searched tiles of 100 %, 60 % and 35 % of the short side with 50 % overlap: 18 full-range runs
  * for a 640 x 376 photo, 49 for a 1244 x 984 one. Here the tiles follow from the faces to be found
  * ({@link Search#DEFAULT}): the full-range model finds faces of about 12 to 80 of its 192 input pixels (score mostly
  * above 0.7 from 14 px; weak, near-profile faces need 16-20 px), so one tile scale gives the smallest face searched
- * for (2.8 % of the long side, at least 32 px) 17 model pixels, and the tiles overlap only by the largest face the
+ * for (2.8 % of the long side, at least 24 px: faces of 20-25 px in photos under 1143 px would otherwise get 12
+ * model pixels) 17 model pixels, and the tiles overlap only by the largest face the
  * coarser pass (whole image, or tiles of the short side for oblong images) may miss: 2 tiles for 640 x 376, 14 for
  * 1244 x 984. Every catalogue face is still proposed (lowest proposal score 0.71) and found.
  *
@@ -28,7 +30,10 @@ import java.util.List;
  * scoring at least {@link #CANDIDATE_SCORE} is detected again with the short-range model on three square crops around
  * it (2.0, 2.6 and 3.4 times its size); those detections are averaged, and the face is kept when it was found in at
  * least two crops and its best score reaches {@link #MIN_FACE_SCORE} (the catalogue dropped every non-face cluster,
- * all of which scored below 0.8).
+ * all of which scored below 0.8). Near-profile faces (yaw 45-70 degrees) and faces of 20-40 px score 0.6-0.8 there,
+ * as do some textures (a galaxy of hubble_deep_field.jpg: 0.66-0.72); such a face is kept only when the full-range
+ * model, too, finds it on two wider crops ({@link #refine}), which it does for those faces and not for the textures
+ * seen on the fixture and evaluation photos.
  *
  * <p>Immutable and thread-safe.
  */
