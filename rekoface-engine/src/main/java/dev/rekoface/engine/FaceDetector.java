@@ -17,7 +17,7 @@ import java.util.List;
  * above 0.7 from 14 px; weak, near-profile faces need 16-20 px), so one tile scale gives the smallest face searched
  * for (2.8 % of the long side, at least 24 px: faces of 20-25 px in photos under 1143 px would otherwise get 12
  * model pixels) 17 model pixels, and the tiles overlap only by the largest face the
- * coarser pass (whole image, or tiles of the short side for oblong images) may miss: 2 tiles for 640 x 376, 14 for
+ * coarser pass (whole image, or tiles of the short side for oblong images) may miss: 6 tiles for 640 x 376, 14 for
  * 1244 x 984. Every catalogue face is still proposed (lowest proposal score 0.71) and found.
  *
  * <p>Caveat, measured on the fixtures: the final geometry comes from the refinement crops below, which are placed
