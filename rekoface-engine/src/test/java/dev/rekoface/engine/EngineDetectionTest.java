@@ -95,6 +95,38 @@ class EngineDetectionTest {
     }
 
     @Test
+    void detect_nearProfileFaceTheShortRangeModelScoresLow_isFoundWithBothModelsAgreeing() {
+        // Werner in werner-and-swami.jpeg: yaw about 70 degrees, placed by hand in the catalogue
+        JsonNode werner = EngineFixtures.catalogueImage("werner-and-swami.jpeg").get("faces").get(0);
+        assertThat(werner.get("method").asText()).isEqualTo("hand");
+        List<EngineFace> faces = EngineFixtures.faces("werner-and-swami.jpeg");
+        assertThat(faces).hasSize(2);
+        assertThat(faces).anySatisfy(f -> assertThat(EngineFixtures.iou(EngineFixtures.box(werner), EngineFixtures.box(f)))
+            .isGreaterThanOrEqualTo(0.5));
+    }
+
+    @ParameterizedTest
+    @ValueSource(doubles = {0.9, 0.6})
+    void detect_groupPhotoScaledDown_findsItsThreeSmallFaces(double scale) {
+        java.awt.image.BufferedImage src = EngineFixtures.upright("family-1128317.jpg");
+        int w = (int) Math.round(src.getWidth() * scale);
+        int h = (int) Math.round(src.getHeight() * scale);
+        java.awt.image.BufferedImage small = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = small.createGraphics();
+        g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+        g.drawImage(src, 0, 0, w, h, null);
+        g.dispose();
+
+        List<EngineFace> faces = EngineFixtures.engine().detect(small);
+
+        assertThat(faces).as("faces at %s scale", scale).hasSize(3);
+        for (JsonNode cf : EngineFixtures.catalogueImage("family-1128317.jpg").get("faces")) {
+            assertThat(faces).anySatisfy(f -> assertThat(EngineFixtures.iou(EngineFixtures.box(cf), EngineFixtures.box(f)))
+                .as(cf.get("identity").asText()).isGreaterThanOrEqualTo(0.5));
+        }
+    }
+
+    @Test
     void detect_groupPhoto_findsSmallFacesLeftToRight() {
         List<EngineFace> faces = EngineFixtures.faces("family-1128318.jpg");
         assertThat(faces).hasSize(3);

@@ -11,8 +11,8 @@ class EngineSearchPlanTest {
     private static final int N = 192;
 
     @ParameterizedTest
-    @CsvSource({"640, 376, 2, 18", "1244, 984, 14, 49", "1349, 984, 14, 49", "2000, 1573, 14, 49", "512, 512, 4, 35",
-        "449, 421, 4, 11", "485, 1102, 8, 85"})
+    @CsvSource({"640, 376, 6, 18", "1244, 984, 14, 49", "1349, 984, 14, 49", "2000, 1573, 14, 49", "512, 512, 4, 35",
+        "449, 421, 6, 11", "485, 1102, 8, 85"})
     void tiles_defaultSearch_fewerThanTheCatalogueTiles(int w, int h, int expected, int legacy) {
         assertThat(FaceDetector.Search.DEFAULT.tiles(w, h, N)).hasSize(expected);
         assertThat(FaceDetector.Search.LEGACY.tiles(w, h, N)).hasSize(legacy);

@@ -13,6 +13,7 @@ import dev.rekoface.image.ImageSource;
 import dev.rekoface.model.FaceDetails;
 import dev.rekoface.model.FaceRecognition;
 import dev.rekoface.model.Threshold;
+import dev.rekoface.model.UnsearchedReason;
 import dev.rekoface.retry.RateLimit;
 import dev.rekoface.testkit.emulator.FaultProfile;
 import dev.rekoface.testkit.emulator.RekognitionEmulator;
@@ -39,6 +40,25 @@ class RecognizeAllTest {
 
     static ImageSource img(String name) {
         return ImageSource.fromBytes(Fixtures.image(name).bytes());
+    }
+
+    /** A fixture photo scaled at run time and encoded as JPEG: an image the engine, not the catalogue, answers for. */
+    static ImageSource scaled(String name, double scale) {
+        try {
+            java.awt.image.BufferedImage src = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(Fixtures.image(name).bytes()));
+            int w = (int) Math.round(src.getWidth() * scale);
+            int h = (int) Math.round(src.getHeight() * scale);
+            java.awt.image.BufferedImage out = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_RGB);
+            java.awt.Graphics2D g = out.createGraphics();
+            g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.drawImage(src, 0, 0, w, h, null);
+            g.dispose();
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            javax.imageio.ImageIO.write(out, "jpg", bytes);
+            return ImageSource.fromBytes(bytes.toByteArray());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The result whose face lies on the left half of the photo (Obama in two_people.jpg), and the other. */
@@ -111,6 +131,46 @@ class RecognizeAllTest {
         reko.collection("nobody").create();
         assertThat(reko.collection("nobody").recognizeAll(img("coffee.png"))).isEmpty();
         assertThat(async.collection("nobody").recognizeAll(img("coffee.png")).join()).isEmpty();
+    }
+
+    @Test
+    void recognizeAll_groupPhotoWithFacesUnder20Pixels_reportsThemTooSmallAndSearchesNone(RekofaceClient reko,
+                                                                                        RekognitionEmulator emulator) {
+        FaceCollection family = reko.collection("family");
+        family.create();
+        family.index(img("family-1128318.jpg"), "family");
+        // family-1128317.jpg at 45 %: its three faces are 16-19 px wide, which the engine still finds
+        ImageSource small = scaled("family-1128317.jpg", 0.45);
+        emulator.resetCounters();
+
+        List<FaceRecognition> all = family.recognizeAll(small, Threshold.DEFAULT_SIMILARITY);
+
+        assertThat(all).isNotEmpty().allSatisfy(r -> {
+            assertThat(r.unsearchedReason()).contains(UnsearchedReason.TOO_SMALL);
+            assertThat(Math.min(r.pixelBox().width(), r.pixelBox().height())).isLessThan(FaceRecognition.MIN_FACE_PIXELS);
+            assertThat(r.match()).isEmpty();
+        });
+        assertThat(emulator.counters().requests(Operation.DETECT_FACES)).isEqualTo(1);
+        assertThat(emulator.counters().requests(Operation.SEARCH_FACES_BY_IMAGE)).isZero();
+    }
+
+    @Test
+    void recognizeAll_faceTheServiceFindsButNotInItsCrop_isReportedNoFaceInCropAndTheOthersAreSearched(RekofaceClient reko) {
+        FaceCollection people = reko.collection("notebook");
+        people.create();
+        people.index(img("Swami1.jpeg"), "swami");
+        // werner-and-swami.jpeg: the catalogue (the service's answer) has Werner at yaw 70 degrees; the local engine,
+        // which answers for the crop, finds no face in the 241 x 352 crop around him (it needs the whole photo)
+        List<FaceRecognition> all = people.recognizeAll(img("werner-and-swami.jpeg"), Threshold.DEFAULT_SIMILARITY);
+
+        assertThat(all).hasSize(2);
+        FaceRecognition werner = leftOf(all);
+        assertThat(werner.unsearchedReason()).contains(UnsearchedReason.NO_FACE_IN_CROP);
+        assertThat(werner.match()).isEmpty();
+        assertThat(werner.isUnknown()).as("not searched is not unknown").isFalse();
+        FaceRecognition swami = rightOf(all);
+        assertThat(swami.unsearchedReason()).isEmpty();
+        assertThat(swami.personId()).contains("swami");
     }
 
     @Test
