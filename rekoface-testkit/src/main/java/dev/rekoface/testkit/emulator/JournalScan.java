@@ -2,7 +2,6 @@ package dev.rekoface.testkit.emulator;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
