@@ -364,12 +364,20 @@ final class ServiceModel {
 
     private static String listText(JsonNode array) {
         List<String> v = new ArrayList<>();
-        array.forEach(n -> v.add(n.isString() ? n.asString() : n.toString()));
+        array.forEach(n -> v.add(n.isString() ? n.asString() : json(n)));
         return "'" + ServiceError.cut("[" + String.join(", ", v) + "]") + "'";
     }
 
     private static String quote(JsonNode v) {
-        return "'" + ServiceError.cut(v.isString() ? v.asString() : v.toString()) + "'";
+        return "'" + ServiceError.cut(v.isString() ? v.asString() : json(v)) + "'";
+    }
+
+    /**
+     * Writes a value as compact JSON with the emulator's mapper: {@code toString()} would refuse a value nested deeper
+     * than Jackson 3's default of 500 levels, which the parser accepts up to 1000.
+     */
+    private static String json(JsonNode v) {
+        return EmulatorState.JSON.writeValueAsString(v);
     }
 
     static String lowerFirst(String s) {

@@ -263,4 +263,30 @@ class EmulatorRequestLimitsTest {
             .contains("less than or equal to 2147483647");
         assertThat(faceCount(emu, "cli")).isZero();
     }
+
+    @Test
+    void detectFaces_imageAsArraysNestedSevenHundredDeep_answersMemberMustBeAStructureQuotingItCut(RekognitionEmulator emu)
+        throws Exception {
+        String nested = "[".repeat(700) + "]".repeat(700);
+        HttpResponse<String> r = post(emu, "DetectFaces", "{\"Image\":" + nested + "}");
+        assertThat(error(r, 400, "SerializationException").get("Message").asString())
+            .startsWith("Value '" + "[".repeat(ServiceError.MAX_SHOWN))
+            .endsWith("...(1400 characters)' at 'image' failed to satisfy constraint: Member must be a structure");
+    }
+
+    @Test
+    void detectFaces_nestedOneLevelDeeperThanTheParserAllows_answersSerializationExceptionNamingTheLimit(
+        RekognitionEmulator emu) throws Exception {
+        HttpResponse<String> r = post(emu, "DetectFaces", "{\"Image\":" + "[".repeat(1000) + "]".repeat(1000) + "}");
+        assertThat(error(r, 400, "SerializationException").get("Message").asString()).isEqualTo("Request body is over a limit "
+            + "of the JSON parser: Document nesting depth (1001) exceeds the maximum allowed (1000)");
+    }
+
+    @Test
+    void createCollection_contentAfterTheObject_isIgnored(RekognitionEmulator emu) throws Exception {
+        assertThat(post(emu, "CreateCollection", "{\"CollectionId\":\"trailing\"} {\"CollectionId\":\"second\"}").statusCode())
+            .isEqualTo(200);
+        assertThat(faceCount(emu, "trailing")).isZero();
+        assertThat(post(emu, "DescribeCollection", "{\"CollectionId\":\"second\"}").statusCode()).isEqualTo(400);
+    }
 }
