@@ -211,7 +211,9 @@ final class ServiceModel {
                     out.add(new Violation(path, quote(value), "Member must be a number", Violation.Kind.SERIALIZATION));
                     return;
                 }
-                double d = value.asDouble();
+                // Number.doubleValue(): an integer beyond the double range is an infinity (then refused below), not the
+                // exception Jackson 3's asDouble() throws for it.
+                double d = value.numberValue().doubleValue();
                 boolean representable = "double".equals(type) ? Double.isFinite(d) : Float.isFinite((float) d);
                 rangeChecks(shape, d, "'" + (representable ? String.valueOf((float) d) : ServiceError.cut(value.asString())) + "'", path, out);
                 if (!representable && !shape.has("max") && !shape.has("min")) {
