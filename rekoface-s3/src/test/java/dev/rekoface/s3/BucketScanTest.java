@@ -169,4 +169,13 @@ class BucketScanTest {
         assertThatThrownBy(() -> findObama(out).build().run()).isInstanceOf(java.io.UncheckedIOException.class)
             .hasMessage("cannot write scan output " + out + ": no such directory " + dir.resolve("no/such/dir").toAbsolutePath());
     }
+
+    @Test
+    void resume_outputWithALineThatIsNotJson_saysItCannotReadTheOutput(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("bad.jsonl");
+        Files.writeString(out, "not json\n");
+        assertThatThrownBy(() -> findObama(out).resume(true).build().run()).isInstanceOf(java.io.UncheckedIOException.class)
+            .hasMessageStartingWith("cannot read scan output " + out + " to resume: ");
+        assertThat(Files.readString(out)).isEqualTo("not json\n");
+    }
 }

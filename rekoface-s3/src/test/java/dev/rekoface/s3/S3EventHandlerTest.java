@@ -123,4 +123,17 @@ class S3EventHandlerTest {
             .hasMessageContaining("PROCESSED_BUCKET");
         assertThatThrownBy(() -> S3Events.fromJson("{\"nope\":1}")).hasMessageContaining("Records");
     }
+
+    @Test
+    void fromJson_recordWithAnObjectAsTheKey_refusedAsInvalidArgumentQuotingTheRecord() {
+        assertThatThrownBy(() -> S3Events.fromJson("{\"Records\":[{\"s3\":{\"bucket\":{\"name\":\"b\"},"
+            + "\"object\":{\"key\":{\"x\":1}}}}]}"))
+            .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("wrong type").hasMessageContaining("{\"x\":1}");
+    }
+
+    @Test
+    void fromJson_cutJson_refusedAsInvalidArgument() {
+        assertThatThrownBy(() -> S3Events.fromJson("{\"Records\":[")).isInstanceOf(InvalidArgumentException.class)
+            .hasMessageContaining("S3 event is not JSON");
+    }
 }
