@@ -1,10 +1,10 @@
 package dev.rekoface.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 import dev.rekoface.InvalidArgumentException;
 import dev.rekoface.InvalidImageException;
 import dev.rekoface.RekofaceClient;
@@ -24,7 +24,7 @@ import picocli.CommandLine;
 abstract class BaseCommand implements Callable<Integer> {
     /** The JSON writer, made on first use: {@code --help} and table output never load Jackson's databind. */
     private static final class Json {
-        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        static final ObjectMapper MAPPER = tools.jackson.databind.json.JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
     }
 
     @CommandLine.Spec
@@ -152,7 +152,7 @@ abstract class BaseCommand implements Callable<Integer> {
     void printJson(JsonNode node) {
         try {
             out().println(Json.MAPPER.writeValueAsString(node));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (tools.jackson.core.JacksonException e) {
             throw new IllegalStateException("cannot write JSON", e);
         }
         out().flush();

@@ -1,6 +1,6 @@
 package dev.rekoface.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.ObjectNode;
 import dev.rekoface.model.CollectionInfo;
 import dev.rekoface.model.CollectionSummary;
 import dev.rekoface.model.IndexedFace;

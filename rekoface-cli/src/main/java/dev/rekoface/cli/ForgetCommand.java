@@ -1,7 +1,7 @@
 package dev.rekoface.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 import dev.rekoface.model.ForgetResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -1,6 +1,6 @@
 package dev.rekoface.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.ObjectNode;
 import dev.rekoface.InvalidArgumentException;
 import dev.rekoface.model.FaceAttributes;
 import dev.rekoface.model.Threshold;

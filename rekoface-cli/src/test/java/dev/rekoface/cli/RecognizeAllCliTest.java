@@ -4,8 +4,8 @@ import static dev.rekoface.cli.CliRun.run;
 import static dev.rekoface.cli.CliRun.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -57,7 +57,7 @@ class RecognizeAllCliTest {
         JsonNode obama = faces.get(0).get("boundingBox").get("left").asDouble() < faces.get(1).get("boundingBox").get("left").asDouble()
             ? faces.get(0) : faces.get(1);
         JsonNode biden = obama == faces.get(0) ? faces.get(1) : faces.get(0);
-        assertThat(obama.get("personId").asText()).isEqualTo("Barack Obama");
+        assertThat(obama.get("personId").asString()).isEqualTo("Barack Obama");
         assertThat(obama.get("similarity").asDouble()).isGreaterThanOrEqualTo(80);
         assertThat(obama.get("pixelBox").get("width").asInt()).isBetween(100, 200);
         assertThat(biden.get("recognized").asBoolean()).isFalse();

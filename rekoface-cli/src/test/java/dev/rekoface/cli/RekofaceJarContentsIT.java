@@ -49,7 +49,7 @@ class RekofaceJarContentsIT {
         "software/amazon/awssdk/services/sts/StsClient.class",
         "software/amazon/awssdk/http/apache/ApacheSdkHttpService.class",
         "tools/jackson/dataformat/xml/XmlMapper.class", "com/ctc/wstx/stax/WstxInputFactory.class",
-        "com/fasterxml/jackson/databind/ObjectMapper.class",
+        "tools/jackson/databind/ObjectMapper.class",
         "picocli/CommandLine.class", "me/tongfei/progressbar/ProgressBar.class",
         "org/slf4j/simple/SimpleServiceProvider.class");
 
@@ -76,6 +76,14 @@ class RekofaceJarContentsIT {
         assertThat(entries).containsAll(KEPT);
         assertThat(entries).as("the SDK's Apache client, found through ServiceLoader")
             .contains("META-INF/services/software.amazon.awssdk.http.SdkHttpService");
+    }
+
+    @Test
+    void jackson_onlyTheThirdGeneration_plusTheAnnotationsItUses() {
+        assertThat(entries).as("Jackson 2's databind and core (rekoface and S3Proxy run on Jackson 3)")
+            .noneMatch(e -> e.startsWith("com/fasterxml/jackson/databind/") || e.startsWith("com/fasterxml/jackson/core/"));
+        assertThat(entries).contains("tools/jackson/databind/ObjectMapper.class", "tools/jackson/core/JsonParser.class",
+            "com/fasterxml/jackson/annotation/JsonProperty.class");
     }
 
     @Test

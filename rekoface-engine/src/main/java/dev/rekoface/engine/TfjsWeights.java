@@ -1,8 +1,8 @@
 package dev.rekoface.engine;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -29,13 +29,13 @@ final class TfjsWeights {
             int pos = 0;
             for (JsonNode group : root) {
                 for (JsonNode p : group.get("paths")) {
-                    if (!p.asText().equals(binName)) {
+                    if (!p.asString().equals(binName)) {
                         throw new EngineModelException(manifestName, "manifest " + manifestName + " names shard "
-                            + p.asText() + ", expected only " + binName, null);
+                            + p.asString() + ", expected only " + binName, null);
                     }
                 }
                 for (JsonNode t : group.get("weights")) {
-                    String name = t.get("name").asText();
+                    String name = t.get("name").asString();
                     JsonNode shapeNode = t.get("shape");
                     int[] shape = new int[shapeNode.size()];
                     int count = 1;
@@ -43,9 +43,9 @@ final class TfjsWeights {
                         shape[i] = shapeNode.get(i).asInt();
                         count *= shape[i];
                     }
-                    if (!"float32".equals(t.get("dtype").asText())) {
+                    if (!"float32".equals(t.get("dtype").asString())) {
                         throw new EngineModelException(manifestName, "tensor " + name + " has unsupported dtype "
-                            + t.get("dtype").asText(), null);
+                            + t.get("dtype").asString(), null);
                     }
                     float[] values = new float[count];
                     JsonNode q = t.get("quantization");
@@ -58,7 +58,7 @@ final class TfjsWeights {
                     } else {
                         double scale = q.get("scale").asDouble();
                         double min = q.get("min").asDouble();
-                        String qType = q.get("dtype").asText();
+                        String qType = q.get("dtype").asString();
                         if ("uint8".equals(qType)) {
                             check(bin, pos, count, binName);
                             for (int i = 0; i < count; i++) {
@@ -82,7 +82,7 @@ final class TfjsWeights {
                 throw new EngineModelException(binName, binName + " has " + bin.length + " bytes but its manifest "
                     + manifestName + " describes " + pos, null);
             }
-        } catch (IOException e) {
+        } catch (JacksonException e) {
             throw new EngineModelException(manifestName, "manifest " + manifestName + " is not valid JSON: " + e, e);
         }
         return w;

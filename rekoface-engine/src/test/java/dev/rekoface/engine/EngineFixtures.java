@@ -1,11 +1,9 @@
 package dev.rekoface.engine;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import dev.rekoface.testkit.fixtures.Fixtures;
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -44,18 +42,14 @@ final class EngineFixtures {
 
     static JsonNode catalogue() {
         if (catalogue == null) {
-            try {
-                catalogue = new ObjectMapper().readTree(Fixtures.catalogueJson());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            catalogue = new ObjectMapper().readTree(Fixtures.catalogueJson());
         }
         return catalogue;
     }
 
     static JsonNode catalogueImage(String name) {
         for (JsonNode im : catalogue().get("images")) {
-            if (im.get("file").asText().equals(name)) {
+            if (im.get("file").asString().equals(name)) {
                 return im;
             }
         }
@@ -98,7 +92,7 @@ final class EngineFixtures {
             double iou = iou(box(cf), box(face));
             if (iou > bestIou) {
                 bestIou = iou;
-                best = cf.get("identity").asText();
+                best = cf.get("identity").asString();
             }
         }
         return best;
@@ -108,7 +102,7 @@ final class EngineFixtures {
         List<String> out = new ArrayList<>();
         for (JsonNode im : catalogue().get("images")) {
             if (im.get("faces").size() > 0) {
-                out.add(im.get("file").asText());
+                out.add(im.get("file").asString());
             }
         }
         return out;

@@ -3,8 +3,8 @@ package dev.rekoface.s3;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import dev.rekoface.InvalidArgumentException;
 import dev.rekoface.RekofaceClient;
 import dev.rekoface.image.ImageSource;
@@ -69,7 +69,7 @@ class BucketScanTest {
         Map<String, JsonNode> byKey = new LinkedHashMap<>();
         for (String l : Files.readAllLines(out, StandardCharsets.UTF_8)) {
             JsonNode n = JSON.readTree(l);
-            assertThat(byKey.put(n.get("key").asText(), n)).as("key written twice: " + n.get("key")).isNull();
+            assertThat(byKey.put(n.get("key").asString(), n)).as("key written twice: " + n.get("key")).isNull();
         }
         return byKey;
     }
@@ -80,17 +80,17 @@ class BucketScanTest {
         List<ScanProgress> progress = new ArrayList<>();
         ScanSummary summary = findObama(out).onProgress(progress::add).build().run();
         Map<String, JsonNode> byKey = lines(out);
-        List<String> matched = byKey.values().stream().filter(n -> n.get("status").asText().equals("match"))
-            .map(n -> n.get("key").asText()).toList();
+        List<String> matched = byKey.values().stream().filter(n -> n.get("status").asString().equals("match"))
+            .map(n -> n.get("key").asString()).toList();
         assertThat(matched).containsExactly("photos/obama.jpg", "photos/obama2.jpg", "photos/two_people.jpg");
-        assertThat(byKey.get("photos/biden.jpg").get("status").asText()).isEqualTo("no_match");
-        assertThat(byKey.get("photos/astronaut.png").get("status").asText()).isEqualTo("no_match");
-        assertThat(byKey.get("photos/coffee.png").get("status").asText()).isEqualTo("no_face");
-        assertThat(byKey.get("photos/readme.jpg").get("status").asText()).isEqualTo("skipped");
-        assertThat(byKey.get("photos/readme.jpg").get("reason").asText()).contains("not a JPEG or PNG");
-        assertThat(byKey.get("photos/huge.png").get("status").asText()).isEqualTo("skipped");
-        assertThat(byKey.get("photos/zz-copy-of-obama2.jpg").get("status").asText()).isEqualTo("duplicate");
-        assertThat(byKey.get("photos/zz-copy-of-obama2.jpg").get("duplicateOf").asText()).isEqualTo("photos/obama2.jpg");
+        assertThat(byKey.get("photos/biden.jpg").get("status").asString()).isEqualTo("no_match");
+        assertThat(byKey.get("photos/astronaut.png").get("status").asString()).isEqualTo("no_match");
+        assertThat(byKey.get("photos/coffee.png").get("status").asString()).isEqualTo("no_face");
+        assertThat(byKey.get("photos/readme.jpg").get("status").asString()).isEqualTo("skipped");
+        assertThat(byKey.get("photos/readme.jpg").get("reason").asString()).contains("not a JPEG or PNG");
+        assertThat(byKey.get("photos/huge.png").get("status").asString()).isEqualTo("skipped");
+        assertThat(byKey.get("photos/zz-copy-of-obama2.jpg").get("status").asString()).isEqualTo("duplicate");
+        assertThat(byKey.get("photos/zz-copy-of-obama2.jpg").get("duplicateOf").asString()).isEqualTo("photos/obama2.jpg");
         JsonNode m = byKey.get("photos/two_people.jpg").get("matches").get(0);
         assertThat(m.get("similarity").asDouble()).isGreaterThanOrEqualTo(80);
         assertThat(m.get("box").get("width").asDouble()).isPositive();
@@ -134,7 +134,7 @@ class BucketScanTest {
         BucketScan.builder().images(s3).client(reko).source(S3Uri.parse("s3://" + LocalStack.SAMPLES + "/photos/his"))
             .detectFaces(FaceAttributes.ALL).output(out).build().run();
         JsonNode film = lines(out).get("photos/his-girl-friday-1940.jpg");
-        assertThat(film.get("status").asText()).isEqualTo("faces");
+        assertThat(film.get("status").asString()).isEqualTo("faces");
         assertThat(film.get("faces").asInt()).isEqualTo(3);
         assertThat(film.get("matches")).hasSize(3);
     }
@@ -148,9 +148,9 @@ class BucketScanTest {
         BucketScan.builder().images(s3).client(reko).source(S3Uri.parse("s3://" + LocalStack.SAMPLES + "/photos/"))
             .recognize(people, Threshold.percent(80)).output(out).build().run();
         Map<String, JsonNode> byKey = lines(out);
-        assertThat(byKey.get("photos/two_people.jpg").get("status").asText()).isEqualTo("match");
-        assertThat(byKey.get("photos/biden.jpg").get("matches").get(0).get("personId").asText()).isEqualTo("joe biden");
-        assertThat(byKey.get("photos/obama2.jpg").get("status").asText()).isEqualTo("no_match");
+        assertThat(byKey.get("photos/two_people.jpg").get("status").asString()).isEqualTo("match");
+        assertThat(byKey.get("photos/biden.jpg").get("matches").get(0).get("personId").asString()).isEqualTo("joe biden");
+        assertThat(byKey.get("photos/obama2.jpg").get("status").asString()).isEqualTo("no_match");
     }
 
     @Test
@@ -168,5 +168,14 @@ class BucketScanTest {
         Path out = dir.resolve("no/such/dir/x.jsonl");
         assertThatThrownBy(() -> findObama(out).build().run()).isInstanceOf(java.io.UncheckedIOException.class)
             .hasMessage("cannot write scan output " + out + ": no such directory " + dir.resolve("no/such/dir").toAbsolutePath());
+    }
+
+    @Test
+    void resume_outputWithALineThatIsNotJson_saysItCannotReadTheOutput(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("bad.jsonl");
+        Files.writeString(out, "not json\n");
+        assertThatThrownBy(() -> findObama(out).resume(true).build().run()).isInstanceOf(java.io.UncheckedIOException.class)
+            .hasMessageStartingWith("cannot read scan output " + out + " to resume: ");
+        assertThat(Files.readString(out)).isEqualTo("not json\n");
     }
 }

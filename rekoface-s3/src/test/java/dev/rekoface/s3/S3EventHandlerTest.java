@@ -3,8 +3,8 @@ package dev.rekoface.s3;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import dev.rekoface.InvalidArgumentException;
 import dev.rekoface.RekofaceClient;
 import dev.rekoface.image.ImageFormat;
@@ -77,7 +77,7 @@ class S3EventHandlerTest {
             .key("processed/uploads/astronaut rotated.jpg.json")).asByteArray());
         assertThat(summary.get("faceCount").asInt()).isEqualTo(1);
         JsonNode face = summary.get("faces").get(0);
-        assertThat(face.get("dominantEmotion").get("type").asText()).isNotBlank();
+        assertThat(face.get("dominantEmotion").get("type").asString()).isNotBlank();
         assertThat(face.get("ageRange").get("low").asInt()).isLessThanOrEqualTo(face.get("ageRange").get("high").asInt());
         assertThat(face.get("boundingBox").get("left").asDouble()).isBetween(0.3, 0.4);
     }
@@ -122,5 +122,18 @@ class S3EventHandlerTest {
         assertThatThrownBy(() -> HandlerConfig.fromEnvironment(Map.of())).isInstanceOf(InvalidArgumentException.class)
             .hasMessageContaining("PROCESSED_BUCKET");
         assertThatThrownBy(() -> S3Events.fromJson("{\"nope\":1}")).hasMessageContaining("Records");
+    }
+
+    @Test
+    void fromJson_recordWithAnObjectAsTheKey_refusedAsInvalidArgumentQuotingTheRecord() {
+        assertThatThrownBy(() -> S3Events.fromJson("{\"Records\":[{\"s3\":{\"bucket\":{\"name\":\"b\"},"
+            + "\"object\":{\"key\":{\"x\":1}}}}]}"))
+            .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("wrong type").hasMessageContaining("{\"x\":1}");
+    }
+
+    @Test
+    void fromJson_cutJson_refusedAsInvalidArgument() {
+        assertThatThrownBy(() -> S3Events.fromJson("{\"Records\":[")).isInstanceOf(InvalidArgumentException.class)
+            .hasMessageContaining("S3 event is not JSON");
     }
 }

@@ -1,7 +1,7 @@
 package dev.rekoface.benchmarks.engine;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import dev.rekoface.engine.EngineFace;
 import dev.rekoface.engine.FaceDescriptor;
 import dev.rekoface.engine.FaceEngine;
@@ -112,7 +112,7 @@ public final class EngineAccuracy {
         List<String> extrasWhere = new ArrayList<>();
         List<Face> faces = new ArrayList<>();
         for (JsonNode im : catalogue.get("images")) {
-            String name = im.get("file").asText();
+            String name = im.get("file").asString();
             BufferedImage upright = FaceEngine.readUpright(Fixtures.image(name).bytes());
             List<EngineFace> found = engine.detect(upright);
             JsonNode cfs = im.get("faces");
@@ -122,7 +122,7 @@ public final class EngineAccuracy {
             StringBuilder ious = new StringBuilder();
             for (int i = 0; i < cfs.size(); i++) {
                 JsonNode cf = cfs.get(i);
-                String method = cf.hasNonNull("method") ? cf.get("method").asText() : "(none)";
+                String method = cf.hasNonNull("method") ? cf.get("method").asString() : "(none)";
                 double iou = partner[i] < 0 ? 0 : iou(box(cf), ratioBox(found.get(partner[i])));
                 boolean ok = iou >= FOUND_IOU;
                 matched += ok ? 1 : 0;
@@ -136,7 +136,7 @@ public final class EngineAccuracy {
                     FaceDescriptor fromCatalogue = describeByLandmarks(engine, upright, cf);
                     boolean engineFound = partner[i] >= 0 && iou >= IDENTITY_IOU;
                     FaceDescriptor fromEngine = engineFound ? engine.describe(upright, found.get(partner[i])) : fromCatalogue;
-                    faces.add(new Face(name, cf.get("identity").asText(), method, box(cf).width() * width, fromEngine,
+                    faces.add(new Face(name, cf.get("identity").asString(), method, box(cf).width() * width, fromEngine,
                         engineFound, fromCatalogue));
                 }
             }

@@ -2,10 +2,10 @@ package dev.rekoface.s3.lambda;
 
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import dev.rekoface.InvalidArgumentException;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,7 +31,7 @@ public final class S3Events {
         JsonNode root;
         try {
             root = JSON.readTree(json);
-        } catch (IOException e) {
+        } catch (JacksonException e) {
             throw new InvalidArgumentException("event", "S3 event is not JSON: " + e.getMessage());
         }
         JsonNode records = root == null ? null : root.get("Records");
@@ -44,9 +44,13 @@ public final class S3Events {
             if (s3.path("bucket").path("name").isMissingNode() || s3.path("object").path("key").isMissingNode()) {
                 throw new InvalidArgumentException("event", "S3 event record without s3.bucket.name or s3.object.key: " + r);
             }
-            out.add(record(r.path("awsRegion").asText("us-east-1"), r.path("eventName").asText("ObjectCreated:Put"),
-                s3.path("bucket").path("name").asText(), s3.path("object").path("key").asText(),
-                s3.path("object").path("size").asLong(0), s3.path("object").path("eTag").asText(null)));
+            try {
+                out.add(record(r.path("awsRegion").asString("us-east-1"), r.path("eventName").asString("ObjectCreated:Put"),
+                    s3.path("bucket").path("name").asString(), s3.path("object").path("key").asString(),
+                    s3.path("object").path("size").asLong(0), s3.path("object").path("eTag").asString(null)));
+            } catch (JacksonException e) {
+                throw new InvalidArgumentException("event", "S3 event record with a member of the wrong type: " + r);
+            }
         }
         return new S3Event(out);
     }

@@ -1,9 +1,10 @@
 package dev.rekoface.s3.scan;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 import dev.rekoface.FaceCollection;
 import dev.rekoface.InvalidArgumentException;
 import dev.rekoface.InvalidImageException;
@@ -153,7 +154,7 @@ public final class BucketScan {
                     out.write(JSON.writeValueAsString(l));
                     out.write('\n');
                     out.flush();
-                    String status = l.get("status").asText();
+                    String status = l.get("status").asString();
                     byStatus.merge(status, 1L, Long::sum);
                     written.incrementAndGet();
                     switch (status) {
@@ -307,14 +308,17 @@ public final class BucketScan {
                     continue;
                 }
                 JsonNode n = JSON.readTree(l);
-                last = n.get("key").asText();
-                byStatus.merge(n.get("status").asText(), 1L, Long::sum);
-                if (n.hasNonNull("etag") && !n.get("etag").asText().isEmpty()) {
-                    etags.putIfAbsent(n.get("etag").asText(), last);
+                last = n.get("key").asString();
+                byStatus.merge(n.get("status").asString(), 1L, Long::sum);
+                if (n.hasNonNull("etag") && !n.get("etag").asString().isEmpty()) {
+                    etags.putIfAbsent(n.get("etag").asString(), last);
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read scan output " + output + " to resume: " + reason(e, output), e);
+        } catch (JacksonException e) {
+            IOException io = new IOException(e.getMessage(), e);
+            throw new UncheckedIOException("cannot read scan output " + output + " to resume: " + reason(io, output), io);
         }
         LOG.info("Resuming the scan of {} after key '{}' ({} lines already written)", source, last,
             byStatus.values().stream().mapToLong(Long::longValue).sum());

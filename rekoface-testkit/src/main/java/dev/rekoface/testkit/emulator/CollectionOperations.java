@@ -1,8 +1,8 @@
 package dev.rekoface.testkit.emulator;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 import dev.rekoface.Operation;
 import dev.rekoface.testkit.emulator.EmulatorState.CollectionRecord;
 
@@ -16,7 +16,7 @@ record CollectionOperations(EmulatorStore store, String region, String accountId
     }
 
     ObjectNode createCollection(JsonNode req) {
-        String id = req.get("CollectionId").asText();
+        String id = req.get("CollectionId").asString();
         store.write(() -> {
             if (store.exists(id)) {
                 throw ServiceError.badRequest("ResourceAlreadyExistsException", "The collection id: " + id + " already exists");
@@ -34,7 +34,7 @@ record CollectionOperations(EmulatorStore store, String region, String accountId
 
     ObjectNode describeCollection(JsonNode req) {
         return store.read(() -> {
-            CollectionRecord c = store.collection(req.get("CollectionId").asText());
+            CollectionRecord c = store.collection(req.get("CollectionId").asString());
             ObjectNode out = EmulatorState.JSON.createObjectNode();
             out.put("FaceCount", c.faces.size());
             out.put("FaceModelVersion", c.faceModelVersion);
@@ -60,7 +60,7 @@ record CollectionOperations(EmulatorStore store, String region, String accountId
     }
 
     ObjectNode deleteCollection(JsonNode req) {
-        String id = req.get("CollectionId").asText();
+        String id = req.get("CollectionId").asString();
         store.write(() -> {
             store.collection(id);
             store.apply(EmulatorState.JSON.createObjectNode().put("t", "deleteCollection").put("id", id));

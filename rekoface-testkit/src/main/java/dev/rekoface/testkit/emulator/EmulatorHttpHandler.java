@@ -1,9 +1,9 @@
 package dev.rekoface.testkit.emulator;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import dev.rekoface.InvalidArgumentException;
@@ -139,7 +139,7 @@ final class EmulatorHttpHandler implements HttpHandler {
         } catch (StreamConstraintsException e) {
             throw new ServiceError("SerializationException", 400, "Request body is over a limit of the JSON parser: "
                 + e.getOriginalMessage().replaceAll(",? from `[^`]*`", ""));
-        } catch (JsonProcessingException e) {
+        } catch (JacksonException e) {
             throw new ServiceError("SerializationException", 400, "Request body is not valid JSON");
         }
     }

@@ -1,9 +1,13 @@
 package dev.rekoface.testkit.emulator;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.StreamWriteConstraints;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
@@ -19,7 +23,17 @@ import java.util.TreeMap;
  * that the journal can replay it; callers hold the service's lock.
  */
 final class EmulatorState {
-    static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * The emulator's JSON: Jackson 3 configured as Jackson 2 read and wrote, so that requests are judged as before
+     * (trailing content after the object ignored, nesting up to 1000 levels, strings up to 20 million characters)
+     * and the journal, written by any version, reads back the same.
+     */
+    static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builderWithJackson2Defaults()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(1000).maxStringLength(20_000_000).build())
+            .streamWriteConstraints(StreamWriteConstraints.builder().maxNestingDepth(1000).build())
+            .build())
+        .configureForJackson2()
+        .build();
 
     /** A stored face. */
     static final class FaceRecord {
@@ -66,27 +80,27 @@ final class EmulatorState {
 
         static FaceRecord fromJson(JsonNode o) {
             FaceRecord f = new FaceRecord();
-            f.faceId = o.get("faceId").asText();
-            f.imageId = o.get("imageId").asText();
-            f.externalImageId = o.hasNonNull("externalImageId") ? o.get("externalImageId").asText() : null;
+            f.faceId = o.get("faceId").asString();
+            f.imageId = o.get("imageId").asString();
+            f.externalImageId = o.hasNonNull("externalImageId") ? o.get("externalImageId").asString() : null;
             JsonNode b = o.get("box");
             f.left = b.get(0).asDouble();
             f.top = b.get(1).asDouble();
             f.width = b.get(2).asDouble();
             f.height = b.get(3).asDouble();
             f.confidence = o.get("confidence").asDouble();
-            f.identity = o.hasNonNull("identity") ? o.get("identity").asText() : null;
+            f.identity = o.hasNonNull("identity") ? o.get("identity").asString() : null;
             if (o.hasNonNull("descriptor")) {
-                java.nio.ByteBuffer bb = java.nio.ByteBuffer.wrap(Base64.getDecoder().decode(o.get("descriptor").asText()));
+                java.nio.ByteBuffer bb = java.nio.ByteBuffer.wrap(Base64.getDecoder().decode(o.get("descriptor").asString()));
                 float[] d = new float[bb.remaining() / 4];
                 for (int i = 0; i < d.length; i++) {
                     d[i] = bb.getFloat();
                 }
                 f.descriptor = d;
             }
-            f.source = o.path("source").asText("catalogue");
-            f.userId = o.hasNonNull("userId") ? o.get("userId").asText() : null;
-            f.modelVersion = o.path("modelVersion").asText("7.0");
+            f.source = o.path("source").asString("catalogue");
+            f.userId = o.hasNonNull("userId") ? o.get("userId").asString() : null;
+            f.modelVersion = o.path("modelVersion").asString("7.0");
             return f;
         }
     }
@@ -124,20 +138,20 @@ final class EmulatorState {
      * @param e the event: {@code {"t": type, ...}}
      */
     void apply(JsonNode e) {
-        String t = e.get("t").asText();
+        String t = e.get("t").asString();
         switch (t) {
             case "reset" -> collections.clear();
             case "createCollection" -> {
                 CollectionRecord c = new CollectionRecord();
-                c.id = e.get("id").asText();
-                c.arn = e.get("arn").asText();
+                c.id = e.get("id").asString();
+                c.arn = e.get("arn").asString();
                 c.created = e.get("created").asDouble();
-                c.faceModelVersion = e.path("faceModelVersion").asText("7.0");
+                c.faceModelVersion = e.path("faceModelVersion").asString("7.0");
                 collections.put(c.id, c);
             }
-            case "deleteCollection" -> collections.remove(e.get("id").asText());
+            case "deleteCollection" -> collections.remove(e.get("id").asString());
             case "addFaces" -> {
-                CollectionRecord c = collections.get(e.get("collection").asText());
+                CollectionRecord c = collections.get(e.get("collection").asString());
                 if (c != null) {
                     for (JsonNode f : e.get("faces")) {
                         FaceRecord r = FaceRecord.fromJson(f);
@@ -149,10 +163,10 @@ final class EmulatorState {
                 }
             }
             case "deleteFaces" -> {
-                CollectionRecord c = collections.get(e.get("collection").asText());
+                CollectionRecord c = collections.get(e.get("collection").asString());
                 if (c != null) {
                     for (JsonNode id : e.get("faceIds")) {
-                        FaceRecord r = c.faces.remove(id.asText());
+                        FaceRecord r = c.faces.remove(id.asString());
                         if (r != null && r.userId != null && c.users.containsKey(r.userId)) {
                             c.users.get(r.userId).faceIds.remove(r.faceId);
                         }
@@ -160,17 +174,17 @@ final class EmulatorState {
                 }
             }
             case "createUser" -> {
-                CollectionRecord c = collections.get(e.get("collection").asText());
+                CollectionRecord c = collections.get(e.get("collection").asString());
                 if (c != null) {
                     UserRecord u = new UserRecord();
-                    u.userId = e.get("userId").asText();
+                    u.userId = e.get("userId").asString();
                     c.users.put(u.userId, u);
                 }
             }
             case "deleteUser" -> {
-                CollectionRecord c = collections.get(e.get("collection").asText());
+                CollectionRecord c = collections.get(e.get("collection").asString());
                 if (c != null) {
-                    UserRecord u = c.users.remove(e.get("userId").asText());
+                    UserRecord u = c.users.remove(e.get("userId").asString());
                     if (u != null) {
                         for (String fid : u.faceIds) {
                             FaceRecord f = c.faces.get(fid);
@@ -182,12 +196,12 @@ final class EmulatorState {
                 }
             }
             case "associate", "disassociate" -> {
-                CollectionRecord c = collections.get(e.get("collection").asText());
+                CollectionRecord c = collections.get(e.get("collection").asString());
                 if (c != null) {
-                    UserRecord u = c.users.get(e.get("userId").asText());
+                    UserRecord u = c.users.get(e.get("userId").asString());
                     if (u != null) {
                         for (JsonNode id : e.get("faceIds")) {
-                            FaceRecord f = c.faces.get(id.asText());
+                            FaceRecord f = c.faces.get(id.asString());
                             if (f == null) {
                                 continue;
                             }

@@ -1,6 +1,6 @@
 package dev.rekoface.testkit.emulator;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.ObjectNode;
 import dev.rekoface.testkit.emulator.EmulatorState.CollectionRecord;
 import dev.rekoface.testkit.emulator.EmulatorState.UserRecord;
 import java.nio.file.Path;

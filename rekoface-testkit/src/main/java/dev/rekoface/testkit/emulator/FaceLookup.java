@@ -1,6 +1,6 @@
 package dev.rekoface.testkit.emulator;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import dev.rekoface.model.BoundingBox;
 import dev.rekoface.model.FaceDetails;
 import dev.rekoface.model.ImageSize;
@@ -160,7 +160,7 @@ final class FaceLookup {
      */
     Probe probe(ImageResolver images, JsonNode req) {
         ImageResolver.Resolved img = images.resolve(req.get("Image"));
-        String filter = req.path("QualityFilter").asText("NONE");
+        String filter = req.path("QualityFilter").asString("NONE");
         List<SourceFace> found = faces(img);
         boolean usable = !found.isEmpty() && qualityReason(img, found.get(0), filter) == null;
         return new Probe(img, found, usable ? Optional.of(found.get(0)) : Optional.empty());

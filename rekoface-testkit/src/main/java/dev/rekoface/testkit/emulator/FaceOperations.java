@@ -1,8 +1,8 @@
 package dev.rekoface.testkit.emulator;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 import dev.rekoface.Operation;
 import dev.rekoface.model.BoundingBox;
 import dev.rekoface.testkit.emulator.EmulatorState.CollectionRecord;
@@ -56,13 +56,13 @@ record FaceOperations(EmulatorStore store, ImageResolver images, FaceLookup look
     }
 
     ObjectNode indexFaces(JsonNode req) {
-        String id = req.get("CollectionId").asText();
+        String id = req.get("CollectionId").asString();
         store.requireCollection(id);
         // IndexFaces indexes at most the 100 largest faces, whatever MaxFaces says (the model sets no maximum)
         int maxFaces = Math.min(100, Requests.integer(req, "MaxFaces", 100));
         ImageResolver.Resolved img = images.resolve(req.get("Image"));
         FaceRenderer.Selection sel = FaceRenderer.select(Requests.strings(req.get("DetectionAttributes")));
-        String filter = req.path("QualityFilter").asText("AUTO");
+        String filter = req.path("QualityFilter").asString("AUTO");
         String external = Requests.text(req, "ExternalImageId");
         String imageId = UUID.nameUUIDFromBytes(img.sha256().getBytes(StandardCharsets.UTF_8)).toString();
         ObjectNode out = EmulatorState.JSON.createObjectNode();
@@ -118,7 +118,7 @@ record FaceOperations(EmulatorStore store, ImageResolver images, FaceLookup look
     }
 
     ObjectNode listFaces(JsonNode req) {
-        String id = req.get("CollectionId").asText();
+        String id = req.get("CollectionId").asString();
         Paging page = Paging.of(Operation.LIST_FACES, req, Paging.LIST_FACES);
         String userId = Requests.text(req, "UserId");
         List<String> faceIds = Requests.strings(req.get("FaceIds"));
@@ -134,7 +134,7 @@ record FaceOperations(EmulatorStore store, ImageResolver images, FaceLookup look
     }
 
     ObjectNode deleteFaces(JsonNode req) {
-        String id = req.get("CollectionId").asText();
+        String id = req.get("CollectionId").asString();
         return store.write(() -> {
             CollectionRecord c = store.collection(id);
             ObjectNode out = EmulatorState.JSON.createObjectNode();
@@ -160,8 +160,8 @@ record FaceOperations(EmulatorStore store, ImageResolver images, FaceLookup look
     }
 
     ObjectNode searchFaces(JsonNode req) {
-        String id = req.get("CollectionId").asText();
-        String faceId = req.get("FaceId").asText();
+        String id = req.get("CollectionId").asString();
+        String faceId = req.get("FaceId").asString();
         double threshold = req.path("FaceMatchThreshold").asDouble(80.0);
         int max = Requests.integer(req, "MaxFaces", 4096);
         return store.read(() -> {
@@ -179,7 +179,7 @@ record FaceOperations(EmulatorStore store, ImageResolver images, FaceLookup look
     }
 
     ObjectNode searchFacesByImage(JsonNode req) {
-        String id = req.get("CollectionId").asText();
+        String id = req.get("CollectionId").asString();
         store.requireCollection(id);
         SourceFace probe = lookup.probe(images, req).probe().orElseThrow(() -> ServiceError.invalidParameter(ImageOperations.NO_FACE));
         double threshold = req.path("FaceMatchThreshold").asDouble(80.0);

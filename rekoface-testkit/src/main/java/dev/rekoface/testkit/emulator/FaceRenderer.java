@@ -1,8 +1,8 @@
 package dev.rekoface.testkit.emulator;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 import dev.rekoface.model.BooleanAttribute;
 import dev.rekoface.model.BoundingBox;
 import dev.rekoface.model.Emotion;

@@ -1,7 +1,7 @@
 package dev.rekoface.testkit.emulator;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 import dev.rekoface.Operation;
 import java.util.HashMap;
 import java.util.Map;
@@ -34,13 +34,13 @@ final class Idempotency {
         ObjectNode copy = ((ObjectNode) req).deepCopy();
         copy.remove("ClientRequestToken");
         String hash = canonical(copy);
-        String key = op.wireName() + "|" + req.path("CollectionId").asText() + "|" + req.get("ClientRequestToken").asText();
+        String key = op.wireName() + "|" + req.path("CollectionId").asString() + "|" + req.get("ClientRequestToken").asString();
         synchronized (answered) {
             Answered prior = answered.get(key);
             if (prior != null) {
                 if (!prior.requestHash().equals(hash)) {
                     throw ServiceError.badRequest("IdempotentParameterMismatchException",
-                        "ClientRequestToken: " + req.get("ClientRequestToken").asText() + " was already used with different parameters");
+                        "ClientRequestToken: " + req.get("ClientRequestToken").asString() + " was already used with different parameters");
                 }
                 return prior.response().deepCopy();
             }

@@ -1,8 +1,8 @@
 package dev.rekoface.testkit.emulator;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 import dev.rekoface.model.BoundingBox;
 import dev.rekoface.testkit.faces.SourceFace;
 import java.util.ArrayList;
@@ -31,7 +31,7 @@ record ImageOperations(ImageResolver images, FaceLookup lookup) {
         ImageResolver.Resolved src = images.resolve(req.get("SourceImage"));
         ImageResolver.Resolved tgt = images.resolve(req.get("TargetImage"));
         double threshold = req.path("SimilarityThreshold").asDouble(80.0);
-        String filter = req.path("QualityFilter").asText("NONE");
+        String filter = req.path("QualityFilter").asString("NONE");
         List<SourceFace> srcFaces = lookup.faces(src);
         if (srcFaces.isEmpty()) {
             throw ServiceError.invalidParameter(NO_FACE);

@@ -1,6 +1,7 @@
 package dev.rekoface.testkit.emulator;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import dev.rekoface.testkit.faces.EmulatorImage;
 import java.io.IOException;
 import java.net.URI;
@@ -70,7 +71,7 @@ final class ImageResolver {
                 : "Requested image should either contain bytes or s3 object.");
         }
         if (hasBytes) {
-            String text = image.get("Bytes").asText();
+            String text = image.get("Bytes").asString();
             Resolved known = byText.get(text);
             if (known != null) {
                 return known;
@@ -78,7 +79,7 @@ final class ImageResolver {
             byte[] bytes;
             try {
                 bytes = image.get("Bytes").binaryValue();
-            } catch (IOException | IllegalArgumentException e) {
+            } catch (JacksonException | IllegalArgumentException e) {
                 throw ServiceError.badRequest("SerializationException", "Image bytes are not valid base64");
             }
             Resolved r = validate(bytes, false);
@@ -107,8 +108,8 @@ final class ImageResolver {
     }
 
     private byte[] fetch(JsonNode s3) {
-        String bucket = s3.path("Bucket").asText("");
-        String key = s3.path("Name").asText("");
+        String bucket = s3.path("Bucket").asString("");
+        String key = s3.path("Name").asString("");
         if (bucket.isEmpty() || key.isEmpty()) {
             throw ServiceError.badRequest("InvalidS3ObjectException", "Unable to get object metadata from S3. Check object key, region and/or access permissions.");
         }
@@ -123,7 +124,7 @@ final class ImageResolver {
             path.append('/').append(enc(seg));
         }
         if (s3.hasNonNull("Version")) {
-            path.append("?versionId=").append(enc(s3.get("Version").asText()));
+            path.append("?versionId=").append(enc(s3.get("Version").asString()));
         }
         URI uri = URI.create(path.toString());
         try {

@@ -1,6 +1,6 @@
 package dev.rekoface.testkit.emulator;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import dev.rekoface.InvalidArgumentException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -92,7 +92,7 @@ public final class JournalRecovery {
             int orphans = 0;
             for (JournalScan.Record r : scan.records) {
                 JsonNode e = r.event();
-                boolean orphan = e.hasNonNull("collection") && state.collection(e.get("collection").asText()) == null;
+                boolean orphan = e.hasNonNull("collection") && state.collection(e.get("collection").asString()) == null;
                 try {
                     state.apply(e);
                 } catch (RuntimeException ex) {

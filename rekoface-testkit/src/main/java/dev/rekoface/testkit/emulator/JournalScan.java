@@ -1,7 +1,7 @@
 package dev.rekoface.testkit.emulator;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -169,7 +169,7 @@ final class JournalScan {
         try {
             JsonNode n = EmulatorState.JSON.readTree(b, start + 9, end - start - 9);
             return n != null && n.isObject() && n.hasNonNull("t") ? n : null;
-        } catch (IOException e) {
+        } catch (JacksonException e) {
             return null;
         }
     }

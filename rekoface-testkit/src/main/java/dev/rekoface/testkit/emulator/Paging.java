@@ -1,7 +1,7 @@
 package dev.rekoface.testkit.emulator;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 import dev.rekoface.Operation;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -45,7 +45,7 @@ record Paging(Operation op, int size, String after) {
     static Paging of(Operation op, JsonNode req, Limits limits) {
         int n = req.hasNonNull("MaxResults") ? req.get("MaxResults").asInt() : 0;
         int size = n <= 0 ? limits.defaultSize() : Math.min(n, limits.maxSize());
-        return new Paging(op, size, req.hasNonNull("NextToken") ? afterKey(op, req.get("NextToken").asText()) : null);
+        return new Paging(op, size, req.hasNonNull("NextToken") ? afterKey(op, req.get("NextToken").asString()) : null);
     }
 
     /**

@@ -1,6 +1,6 @@
 package dev.rekoface.testkit.emulator;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import dev.rekoface.Operation;
 import java.io.ByteArrayOutputStream;
@@ -114,7 +114,7 @@ final class RequestBody {
         for (Operation op : Operation.values()) {
             long limit = OTHER_MEMBERS;
             for (JsonNode shape : model.flattenInput(op.wireName()).values()) {
-                if ("blob".equals(shape.path("type").asText()) && shape.has("max")) {
+                if ("blob".equals(shape.path("type").asString()) && shape.has("max")) {
                     limit += (shape.get("max").asLong() + 2) / 3 * 4;
                 }
             }

@@ -1,6 +1,6 @@
 package dev.rekoface.testkit.emulator;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,7 +15,7 @@ final class Requests {
             return null;
         }
         List<String> out = new ArrayList<>();
-        arr.forEach(n -> out.add(n.asText()));
+        arr.forEach(n -> out.add(n.asString()));
         return out;
     }
 
@@ -26,6 +26,6 @@ final class Requests {
 
     /** Returns a string member, or null when absent. */
     static String text(JsonNode req, String name) {
-        return req.hasNonNull(name) ? req.get(name).asText() : null;
+        return req.hasNonNull(name) ? req.get(name).asString() : null;
     }
 }

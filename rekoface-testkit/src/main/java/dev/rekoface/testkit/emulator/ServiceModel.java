@@ -1,7 +1,7 @@
 package dev.rekoface.testkit.emulator;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -71,7 +71,7 @@ final class ServiceModel {
 
     /** Returns the name of an operation's input shape. */
     String inputShape(String operation) {
-        return operations.get(operation).get("input").get("shape").asText();
+        return operations.get(operation).get("input").get("shape").asString();
     }
 
     /** Returns the error shapes an operation may answer, as the model lists them. */
@@ -79,7 +79,7 @@ final class ServiceModel {
         List<String> out = new ArrayList<>();
         JsonNode errs = operations.get(operation).get("errors");
         if (errs != null) {
-            errs.forEach(e -> out.add(e.get("shape").asText()));
+            errs.forEach(e -> out.add(e.get("shape").asString()));
         }
         return out;
     }
@@ -145,8 +145,8 @@ final class ServiceModel {
             return;
         }
         List<String> required = new ArrayList<>();
-        shape.path("required").forEach(r -> required.add(r.asText()));
-        for (Iterator<Map.Entry<String, JsonNode>> it = members.fields(); it.hasNext(); ) {
+        shape.path("required").forEach(r -> required.add(r.asString()));
+        for (Iterator<Map.Entry<String, JsonNode>> it = members.properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> m = it.next();
             String member = m.getKey();
             String memberPath = path.isEmpty() ? lowerFirst(member) : path + "." + lowerFirst(member);
@@ -157,27 +157,27 @@ final class ServiceModel {
                 }
                 continue;
             }
-            checkValue(m.getValue().get("shape").asText(), value, memberPath, out);
+            checkValue(m.getValue().get("shape").asString(), value, memberPath, out);
         }
     }
 
     private void checkValue(String shapeName, JsonNode value, String path, List<Violation> out) {
         JsonNode shape = shape(shapeName);
-        String type = shape.get("type").asText();
+        String type = shape.get("type").asString();
         switch (type) {
             case "structure" -> checkStructure(shapeName, value, path, out);
             case "string" -> {
-                if (!value.isTextual()) {
+                if (!value.isString()) {
                     out.add(new Violation(path, quote(value), "Member must be a string", Violation.Kind.SERIALIZATION));
                     return;
                 }
-                String s = value.asText();
+                String s = value.asString();
                 int len = s.codePointCount(0, s.length());
                 String shown = "'" + ServiceError.cut(s) + "'";
                 lengthChecks(shape, len, shown, path, out, Violation.Kind.VALIDATION);
-                if (shape.has("pattern") && !pattern(shape.get("pattern").asText()).matcher(s).matches()) {
+                if (shape.has("pattern") && !pattern(shape.get("pattern").asString()).matcher(s).matches()) {
                     out.add(new Violation(path, shown, "Member must satisfy regular expression pattern: "
-                        + shape.get("pattern").asText(), Violation.Kind.VALIDATION));
+                        + shape.get("pattern").asString(), Violation.Kind.VALIDATION));
                 }
                 if (shape.has("enum") && !contains(shape.get("enum"), s)) {
                     out.add(new Violation(path, shown, "Member must satisfy enum value set: " + enumSet(shape.get("enum")),
@@ -185,11 +185,11 @@ final class ServiceModel {
                 }
             }
             case "blob" -> {
-                if (!value.isTextual()) {
+                if (!value.isString()) {
                     out.add(new Violation(path, quote(value), "Member must be base64 text", Violation.Kind.SERIALIZATION));
                     return;
                 }
-                long len = base64Length(value.asText());
+                long len = base64Length(value.asString());
                 if (len < 0) {
                     out.add(new Violation(path, "'(not base64)'", "Member must be valid base64", Violation.Kind.SERIALIZATION));
                     return;
@@ -203,7 +203,7 @@ final class ServiceModel {
                     return;
                 }
                 // Exact, never through int or long: 2147483648 must not wrap into range. The value is quoted as sent.
-                integerRangeChecks(shape, "long".equals(type), value.bigIntegerValue(), "'" + ServiceError.cut(value.asText()) + "'",
+                integerRangeChecks(shape, "long".equals(type), value.bigIntegerValue(), "'" + ServiceError.cut(value.asString()) + "'",
                     path, out);
             }
             case "float", "double" -> {
@@ -211,11 +211,13 @@ final class ServiceModel {
                     out.add(new Violation(path, quote(value), "Member must be a number", Violation.Kind.SERIALIZATION));
                     return;
                 }
-                double d = value.asDouble();
+                // Number.doubleValue(): an integer beyond the double range is an infinity (then refused below), not the
+                // exception Jackson 3's asDouble() throws for it.
+                double d = value.numberValue().doubleValue();
                 boolean representable = "double".equals(type) ? Double.isFinite(d) : Float.isFinite((float) d);
-                rangeChecks(shape, d, "'" + (representable ? String.valueOf((float) d) : ServiceError.cut(value.asText())) + "'", path, out);
+                rangeChecks(shape, d, "'" + (representable ? String.valueOf((float) d) : ServiceError.cut(value.asString())) + "'", path, out);
                 if (!representable && !shape.has("max") && !shape.has("min")) {
-                    out.add(new Violation(path, "'" + ServiceError.cut(value.asText()) + "'", "Member must be a finite "
+                    out.add(new Violation(path, "'" + ServiceError.cut(value.asString()) + "'", "Member must be a finite "
                         + type, Violation.Kind.VALIDATION));
                 }
             }
@@ -225,7 +227,7 @@ final class ServiceModel {
                 }
             }
             case "timestamp" -> {
-                if (!value.isNumber() && !value.isTextual()) {
+                if (!value.isNumber() && !value.isString()) {
                     out.add(new Violation(path, quote(value), "Member must be a timestamp", Violation.Kind.SERIALIZATION));
                 }
             }
@@ -235,7 +237,7 @@ final class ServiceModel {
                     return;
                 }
                 lengthChecks(shape, value.size(), listText(value), path, out, Violation.Kind.VALIDATION);
-                String memberShape = shape.get("member").get("shape").asText();
+                String memberShape = shape.get("member").get("shape").asString();
                 List<Violation> inner = new ArrayList<>();
                 int i = 0;
                 for (JsonNode item : value) {
@@ -244,7 +246,7 @@ final class ServiceModel {
                 }
                 // The service wraps member constraints of simple lists: "Member must satisfy constraint: [...]".
                 JsonNode ms = shape(memberShape);
-                boolean simple = !"structure".equals(ms.get("type").asText()) && !"list".equals(ms.get("type").asText());
+                boolean simple = !"structure".equals(ms.get("type").asString()) && !"list".equals(ms.get("type").asString());
                 if (simple && !inner.isEmpty()) {
                     Violation first = inner.get(0);
                     if (first.kind() == Violation.Kind.SERIALIZATION) {
@@ -263,11 +265,11 @@ final class ServiceModel {
                     return;
                 }
                 lengthChecks(shape, value.size(), quote(value), path, out, Violation.Kind.VALIDATION);
-                String keyShape = shape.get("key").get("shape").asText();
-                String valueShape = shape.get("value").get("shape").asText();
-                for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+                String keyShape = shape.get("key").get("shape").asString();
+                String valueShape = shape.get("value").get("shape").asString();
+                for (Iterator<Map.Entry<String, JsonNode>> it = value.properties().iterator(); it.hasNext(); ) {
                     Map.Entry<String, JsonNode> e = it.next();
-                    checkValue(keyShape, com.fasterxml.jackson.databind.node.TextNode.valueOf(e.getKey()), path + ".key", out);
+                    checkValue(keyShape, tools.jackson.databind.node.StringNode.valueOf(e.getKey()), path + ".key", out);
                     checkValue(valueShape, e.getValue(), path + "." + e.getKey(), out);
                 }
             }
@@ -349,7 +351,7 @@ final class ServiceModel {
 
     private static boolean contains(JsonNode array, String s) {
         for (JsonNode n : array) {
-            if (n.asText().equals(s)) {
+            if (n.asString().equals(s)) {
                 return true;
             }
         }
@@ -358,18 +360,26 @@ final class ServiceModel {
 
     private static String enumSet(JsonNode array) {
         List<String> v = new ArrayList<>();
-        array.forEach(n -> v.add(n.asText()));
+        array.forEach(n -> v.add(n.asString()));
         return "[" + String.join(", ", v) + "]";
     }
 
     private static String listText(JsonNode array) {
         List<String> v = new ArrayList<>();
-        array.forEach(n -> v.add(n.isTextual() ? n.asText() : n.toString()));
+        array.forEach(n -> v.add(n.isString() ? n.asString() : json(n)));
         return "'" + ServiceError.cut("[" + String.join(", ", v) + "]") + "'";
     }
 
     private static String quote(JsonNode v) {
-        return "'" + ServiceError.cut(v.isTextual() ? v.asText() : v.toString()) + "'";
+        return "'" + ServiceError.cut(v.isString() ? v.asString() : json(v)) + "'";
+    }
+
+    /**
+     * Writes a value as compact JSON with the emulator's mapper: {@code toString()} would refuse a value nested deeper
+     * than Jackson 3's default of 500 levels, which the parser accepts up to 1000.
+     */
+    private static String json(JsonNode v) {
+        return EmulatorState.JSON.writeValueAsString(v);
     }
 
     static String lowerFirst(String s) {
@@ -385,13 +395,13 @@ final class ServiceModel {
 
     private void flatten(String shapeName, String path, Map<String, JsonNode> out, int depth) {
         JsonNode shape = shape(shapeName);
-        if (depth > 4 || !"structure".equals(shape.get("type").asText())) {
+        if (depth > 4 || !"structure".equals(shape.get("type").asString())) {
             return;
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = shape.get("members").fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = shape.get("members").properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> m = it.next();
             String p = path.isEmpty() ? m.getKey() : path + "." + m.getKey();
-            String s = m.getValue().get("shape").asText();
+            String s = m.getValue().get("shape").asString();
             out.put(p, shape(s));
             flatten(s, p, out, depth + 1);
         }
@@ -400,13 +410,13 @@ final class ServiceModel {
     /** Returns the required members of a structure shape. */
     List<String> required(String shapeName) {
         List<String> out = new ArrayList<>();
-        shape(shapeName).path("required").forEach(r -> out.add(r.asText()));
+        shape(shapeName).path("required").forEach(r -> out.add(r.asString()));
         return out;
     }
 
     /** Returns the shape name of a member of a structure. */
     Optional<String> memberShape(String structure, String member) {
         JsonNode m = shape(structure).path("members").get(member);
-        return m == null ? Optional.empty() : Optional.of(m.get("shape").asText());
+        return m == null ? Optional.empty() : Optional.of(m.get("shape").asString());
     }
 }

@@ -1,8 +1,8 @@
 package dev.rekoface.testkit.emulator;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 import dev.rekoface.Operation;
 import dev.rekoface.testkit.emulator.EmulatorState.CollectionRecord;
 import dev.rekoface.testkit.emulator.EmulatorState.FaceRecord;
@@ -21,8 +21,8 @@ record UserOperations(EmulatorStore store, ImageResolver images, FaceLookup look
     private static final int MAX_FACES_PER_USER = 100;
 
     ObjectNode createUser(JsonNode req) {
-        String id = req.get("CollectionId").asText();
-        String userId = req.get("UserId").asText();
+        String id = req.get("CollectionId").asString();
+        String userId = req.get("UserId").asString();
         store.write(() -> {
             CollectionRecord c = store.collection(id);
             if (c.users.containsKey(userId)) {
@@ -41,7 +41,7 @@ record UserOperations(EmulatorStore store, ImageResolver images, FaceLookup look
     }
 
     ObjectNode listUsers(JsonNode req) {
-        String id = req.get("CollectionId").asText();
+        String id = req.get("CollectionId").asString();
         Paging page = Paging.of(Operation.LIST_USERS, req, Paging.LIST_USERS);
         return store.read(() -> {
             CollectionRecord c = store.collection(id);
@@ -144,8 +144,8 @@ record UserOperations(EmulatorStore store, ImageResolver images, FaceLookup look
      * collection and then the user, each with the service's not-found error.
      */
     private ObjectNode changeUser(JsonNode req, BiFunction<CollectionRecord, UserRecord, ObjectNode> change) {
-        String id = req.get("CollectionId").asText();
-        String userId = req.get("UserId").asText();
+        String id = req.get("CollectionId").asString();
+        String userId = req.get("UserId").asString();
         return store.write(() -> {
             CollectionRecord c = store.collection(id);
             return change.apply(c, EmulatorStore.user(c, userId));
@@ -161,7 +161,7 @@ record UserOperations(EmulatorStore store, ImageResolver images, FaceLookup look
     }
 
     ObjectNode searchUsers(JsonNode req) {
-        String id = req.get("CollectionId").asText();
+        String id = req.get("CollectionId").asString();
         boolean byUser = req.hasNonNull("UserId");
         boolean byFace = req.hasNonNull("FaceId");
         if (byUser == byFace) {
@@ -173,16 +173,16 @@ record UserOperations(EmulatorStore store, ImageResolver images, FaceLookup look
             CollectionRecord c = store.collection(id);
             ObjectNode out = EmulatorState.JSON.createObjectNode();
             if (byFace) {
-                FaceRecord f = c.faces.get(req.get("FaceId").asText());
+                FaceRecord f = c.faces.get(req.get("FaceId").asString());
                 if (f == null) {
-                    throw ServiceError.notFound("The face with id: " + req.get("FaceId").asText() + " does not exist in the collection " + id);
+                    throw ServiceError.notFound("The face with id: " + req.get("FaceId").asString() + " does not exist in the collection " + id);
                 }
                 // The face's own user is a match like any other: only a search by UserId leaves the user out.
                 out.set("UserMatches", userMatches(c, List.of(FaceLookup.of(f)), threshold, max, null));
                 out.put("FaceModelVersion", c.faceModelVersion);
                 out.putObject("SearchedFace").put("FaceId", f.faceId);
             } else {
-                UserRecord u = EmulatorStore.user(c, req.get("UserId").asText());
+                UserRecord u = EmulatorStore.user(c, req.get("UserId").asString());
                 List<SourceFace> probes = new ArrayList<>();
                 for (String fid : u.faceIds) {
                     if (c.faces.containsKey(fid)) {
@@ -198,7 +198,7 @@ record UserOperations(EmulatorStore store, ImageResolver images, FaceLookup look
     }
 
     ObjectNode searchUsersByImage(JsonNode req) {
-        String id = req.get("CollectionId").asText();
+        String id = req.get("CollectionId").asString();
         store.requireCollection(id);
         FaceLookup.Probe search = lookup.probe(images, req);
         ImageResolver.Resolved img = search.image();

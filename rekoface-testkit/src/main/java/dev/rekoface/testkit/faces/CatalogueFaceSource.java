@@ -1,7 +1,8 @@
 package dev.rekoface.testkit.faces;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import dev.rekoface.model.AgeRange;
 import dev.rekoface.model.BooleanAttribute;
 import dev.rekoface.model.BoundingBox;
@@ -83,7 +84,7 @@ public final class CatalogueFaceSource implements FaceSource {
         JsonNode root;
         try {
             root = new ObjectMapper().readTree(json);
-        } catch (IOException e) {
+        } catch (JacksonException e) {
             throw new IllegalArgumentException("face catalogue is not JSON: " + e.getMessage(), e);
         }
         if (root == null || !root.has("images")) {
@@ -92,14 +93,14 @@ public final class CatalogueFaceSource implements FaceSource {
         Map<String, List<SourceFace>> bySha = new HashMap<>();
         Map<String, String> files = new HashMap<>();
         for (JsonNode img : root.get("images")) {
-            String sha = img.get("sha256").asText().toLowerCase(Locale.ROOT);
+            String sha = img.get("sha256").asString().toLowerCase(Locale.ROOT);
             List<SourceFace> faces = new ArrayList<>();
             int i = 0;
             for (JsonNode f : img.path("faces")) {
                 faces.add(toFace(f, sha, i++));
             }
             bySha.put(sha, Collections.unmodifiableList(faces));
-            files.put(sha, img.path("file").asText(sha));
+            files.put(sha, img.path("file").asString(sha));
         }
         return new CatalogueFaceSource(Map.copyOf(bySha), Map.copyOf(files));
     }
@@ -184,7 +185,7 @@ public final class CatalogueFaceSource implements FaceSource {
             b.ageRange(new AgeRange(a.get("ageRange").get("low").asInt(), a.get("ageRange").get("high").asInt()));
         }
         if (a.has("gender")) {
-            String g = a.get("gender").asText();
+            String g = a.get("gender").asString();
             b.gender(new Gender(GenderType.fromWire(g), g, conf(seed, 1)));
         }
         bool(a, "smile", seed, 2).ifPresent(b::smile);
@@ -195,9 +196,9 @@ public final class CatalogueFaceSource implements FaceSource {
         bool(a, "eyesOpen", seed, 7).ifPresent(b::eyesOpen);
         bool(a, "mouthOpen", seed, 8).ifPresent(b::mouthOpen);
         if (a.has("emotion")) {
-            b.addEmotions(Emotion.of(EmotionType.fromWire(a.get("emotion").asText()), 90.0 + (conf(seed, 9) - 90.0) * 0.9));
+            b.addEmotions(Emotion.of(EmotionType.fromWire(a.get("emotion").asString()), 90.0 + (conf(seed, 9) - 90.0) * 0.9));
         }
-        String identity = f.hasNonNull("identity") ? f.get("identity").asText() : null;
+        String identity = f.hasNonNull("identity") ? f.get("identity").asString() : null;
         return new SourceFace(b.build(), identity, null, NAME);
     }
 

@@ -1,6 +1,6 @@
 package dev.rekoface.testkit.record;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import tools.jackson.core.io.JsonStringEncoder;
 
 /** JSON string quoting for canonical forms. */
 final class JsonStrings {
@@ -8,6 +8,6 @@ final class JsonStrings {
     }
 
     static String quote(String s) {
-        return "\"" + new String(JsonStringEncoder.getInstance().quoteAsString(s)) + "\"";
+        return "\"" + new String(JsonStringEncoder.getInstance().quoteAsCharArray(s)) + "\"";
     }
 }

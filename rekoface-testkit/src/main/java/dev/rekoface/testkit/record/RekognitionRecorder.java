@@ -1,9 +1,11 @@
 package dev.rekoface.testkit.record;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.rekoface.testkit.stub.RequestSummary;
@@ -70,7 +72,9 @@ import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
  */
 public final class RekognitionRecorder implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RekognitionRecorder.class);
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Jackson 2's reading and writing, as the stored recordings and their keys were made with. */
+    private static final ObjectMapper JSON = JsonMapper.builderWithJackson2Defaults().enable(SerializationFeature.INDENT_OUTPUT).build();
+    private static final ObjectMapper COMPACT = JsonMapper.builderWithJackson2Defaults().build();
     private static final String JSON_TYPE = "application/x-amz-json-1.1";
     private static final Set<String> TRANSIENT = Set.of("ThrottlingException", "ProvisionedThroughputExceededException",
         "InternalServerError", "ServiceUnavailable", "ServiceUnavailableException");
@@ -178,7 +182,7 @@ public final class RekognitionRecorder implements AutoCloseable {
                 o.remove("ClientRequestToken");
             }
             canonical = canonical(n);
-        } catch (IOException e) {
+        } catch (JacksonException e) {
             canonical = new String(body, StandardCharsets.UTF_8);
         }
         return op + "/" + sha256(canonical.getBytes(StandardCharsets.UTF_8));
@@ -190,7 +194,7 @@ public final class RekognitionRecorder implements AutoCloseable {
         }
         if (n.isObject()) {
             TreeMap<String, JsonNode> sorted = new TreeMap<>();
-            n.fields().forEachRemaining(e -> sorted.put(e.getKey(), e.getValue()));
+            n.properties().forEach(e -> sorted.put(e.getKey(), e.getValue()));
             StringBuilder sb = new StringBuilder("{");
             sorted.forEach((k, v) -> sb.append(JsonStrings.quote(k)).append(':').append(canonical(v)).append(','));
             return sb.append('}').toString();
@@ -220,7 +224,7 @@ public final class RekognitionRecorder implements AutoCloseable {
             if (Files.exists(file)) {
                 JsonNode rec = JSON.readTree(file.toFile());
                 replayed.incrementAndGet();
-                String errorType = rec.hasNonNull("errorType") ? rec.get("errorType").asText() : null;
+                String errorType = rec.hasNonNull("errorType") ? rec.get("errorType").asString() : null;
                 send(ex, rec.get("status").asInt(), bodyBytes(rec.get("body")), errorType);
                 return;
             }
@@ -231,7 +235,7 @@ public final class RekognitionRecorder implements AutoCloseable {
                 err.put("__type", "MissingRecordingException");
                 err.put("Message", "No recording of " + summary + " (key " + key + ") in " + directory
                     + "; record it once with RekognitionRecorder in RECORD mode");
-                send(ex, 404, new ObjectMapper().writeValueAsBytes(err), "MissingRecordingException");
+                send(ex, 404, COMPACT.writeValueAsBytes(err), "MissingRecordingException");
                 return;
             }
             forwardAndRecord(ex, targetHeader, body, file, summary, key);
@@ -246,10 +250,10 @@ public final class RekognitionRecorder implements AutoCloseable {
         if (body == null || body.isNull()) {
             return new byte[0];
         }
-        if (body.isTextual()) {
-            return body.asText().getBytes(StandardCharsets.UTF_8);
+        if (body.isString()) {
+            return body.asString().getBytes(StandardCharsets.UTF_8);
         }
-        return new ObjectMapper().writeValueAsBytes(body);
+        return COMPACT.writeValueAsBytes(body);
     }
 
     private void forwardAndRecord(HttpExchange ex, String targetHeader, byte[] body, Path file, String summary, String key)
@@ -293,7 +297,7 @@ public final class RekognitionRecorder implements AutoCloseable {
             JsonNode parsed;
             try {
                 parsed = JSON.readTree(redacted);
-            } catch (IOException e) {
+            } catch (JacksonException e) {
                 parsed = null;
             }
             if (parsed != null) {

@@ -1,8 +1,9 @@
 package dev.rekoface.testkit.stub;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -17,7 +18,7 @@ import java.util.Map;
  * their size and a SHA-256 prefix (or their S3 location), never as bytes.
  */
 public final class RequestSummary {
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = JsonMapper.builderWithJackson2Defaults().build();
 
     private RequestSummary() {
     }
@@ -34,14 +35,14 @@ public final class RequestSummary {
         JsonNode root;
         try {
             root = JSON.readTree(body == null || body.length == 0 ? "{}".getBytes(StandardCharsets.UTF_8) : body);
-        } catch (IOException e) {
+        } catch (JacksonException e) {
             return op + " (body is not JSON, " + body.length + " bytes)";
         }
         if (root == null || !root.isObject()) {
             return op + " (body is not a JSON object)";
         }
         List<String> parts = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = root.properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             parts.add(e.getKey() + ": " + value(e.getValue()));
         }
@@ -52,8 +53,8 @@ public final class RequestSummary {
         if (v.isObject() && (v.has("Bytes") || v.has("S3Object"))) {
             return image(v);
         }
-        if (v.isTextual()) {
-            String s = v.asText();
+        if (v.isString()) {
+            String s = v.asString();
             return s.length() > 80 ? s.substring(0, 80) + "... (" + s.length() + " chars)" : s;
         }
         if (v.isArray() && v.size() > 10) {
@@ -66,13 +67,13 @@ public final class RequestSummary {
     private static String image(JsonNode image) {
         if (image.hasNonNull("S3Object")) {
             JsonNode s3 = image.get("S3Object");
-            return "s3://" + s3.path("Bucket").asText() + "/" + s3.path("Name").asText()
-                + (s3.hasNonNull("Version") ? "?versionId=" + s3.get("Version").asText() : "");
+            return "s3://" + s3.path("Bucket").asString() + "/" + s3.path("Name").asString()
+                + (s3.hasNonNull("Version") ? "?versionId=" + s3.get("Version").asString() : "");
         }
         try {
             byte[] bytes = image.get("Bytes").binaryValue();
             return bytes.length + " bytes, sha256 " + sha256(bytes).substring(0, 12);
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (JacksonException | IllegalArgumentException e) {
             return "(bytes that are not base64)";
         }
     }

@@ -2,8 +2,8 @@ package dev.rekoface.testkit.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import dev.rekoface.testkit.fixtures.Fixtures;
 import dev.rekoface.testkit.junit.LocalRekognition;
 import java.nio.file.Path;
@@ -55,9 +55,9 @@ class EmulatorBoto3Test {
         assertThat(out.get("pages").asInt()).isEqualTo(3);
         assertThat(out.get("matches").asInt()).isEqualTo(1);
         assertThat(out.get("unmatched").asInt()).isEqualTo(1);
-        assertThat(out.get("gender").asText()).isEqualTo("Male");
-        assertThat(out.get("users").get(0).asText()).isEqualTo("someone");
-        assertThat(out.get("error").asText()).isEqualTo("ResourceNotFoundException");
+        assertThat(out.get("gender").asString()).isEqualTo("Male");
+        assertThat(out.get("users").get(0).asString()).isEqualTo("someone");
+        assertThat(out.get("error").asString()).isEqualTo("ResourceNotFoundException");
         assertThat(out.get("status").asInt()).isEqualTo(400);
     }
 }

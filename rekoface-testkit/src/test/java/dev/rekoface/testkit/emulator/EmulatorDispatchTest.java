@@ -2,7 +2,7 @@ package dev.rekoface.testkit.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.ObjectMapper;
 import dev.rekoface.Operation;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,7 +26,7 @@ class EmulatorDispatchTest {
         try (RekognitionEmulator emu = RekognitionEmulator.builder().logRequests(false).start()) {
             for (Operation op : Operation.values()) {
                 HttpResponse<String> r = post(emu, op.target());
-                assertThat(JSON.readTree(r.body()).path("__type").asText()).as(op.wireName())
+                assertThat(JSON.readTree(r.body()).path("__type").asString()).as(op.wireName())
                     .isNotEqualTo("UnknownOperationException");
                 assertThat(emu.counters().requests(op)).as(op.wireName()).isEqualTo(1);
             }
@@ -41,7 +41,7 @@ class EmulatorDispatchTest {
                 "DetectFaces", "RekognitionService.DetectFace", "Rekognition.DetectFaces"}) {
                 HttpResponse<String> r = post(emu, target);
                 assertThat(r.statusCode()).as(target).isEqualTo(400);
-                assertThat(JSON.readTree(r.body()).path("__type").asText()).as(target).isEqualTo("UnknownOperationException");
+                assertThat(JSON.readTree(r.body()).path("__type").asString()).as(target).isEqualTo("UnknownOperationException");
             }
             assertThat(emu.counters().requests(Operation.DETECT_FACES)).isZero();
             assertThat(emu.counters().totalRequests()).isEqualTo(5);

@@ -3,7 +3,7 @@ package dev.rekoface.testkit.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.ObjectMapper;
 import dev.rekoface.Operation;
 import dev.rekoface.testkit.junit.LocalRekognition;
 import java.io.IOException;
@@ -57,7 +57,7 @@ class EmulatorFaultsTest {
                     ok++;
                 } else {
                     assertThat(r.statusCode()).isEqualTo(400);
-                    assertThat(JSON.readTree(r.body()).get("__type").asText()).isEqualTo("ProvisionedThroughputExceededException");
+                    assertThat(JSON.readTree(r.body()).get("__type").asString()).isEqualTo("ProvisionedThroughputExceededException");
                     throttled++;
                 }
             }
@@ -97,7 +97,7 @@ class EmulatorFaultsTest {
         for (int i = 0; i < 300; i++) {
             HttpResponse<String> r = post(emu.endpoint(), Operation.LIST_COLLECTIONS, "{}");
             if (r.statusCode() == 500) {
-                assertThat(JSON.readTree(r.body()).get("__type").asText()).isEqualTo("InternalServerError");
+                assertThat(JSON.readTree(r.body()).get("__type").asString()).isEqualTo("InternalServerError");
                 errors++;
             } else {
                 assertThat(r.statusCode()).isEqualTo(200);

@@ -2,7 +2,7 @@ package dev.rekoface.testkit.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import dev.rekoface.Operation;
 import dev.rekoface.testkit.fixtures.Fixtures;
 import java.net.URI;
@@ -55,7 +55,7 @@ class EmulatorFuzzTest {
         for (String name : List.of("obama.jpg", "two_people.jpg")) {
             JsonNode indexed = ok("IndexFaces", "{\"CollectionId\":\"" + COLLECTION + "\",\"ExternalImageId\":\"seed\",\"Image\":{\"Bytes\":\""
                 + Base64.getEncoder().encodeToString(Fixtures.image(name).bytes()) + "\"}}");
-            indexed.get("FaceRecords").forEach(f -> faceIds.add(f.get("Face").get("FaceId").asText()));
+            indexed.get("FaceRecords").forEach(f -> faceIds.add(f.get("Face").get("FaceId").asString()));
         }
         ok("CreateUser", "{\"CollectionId\":\"" + COLLECTION + "\",\"UserId\":\"" + USER + "\"}");
         ok("AssociateFaces", "{\"CollectionId\":\"" + COLLECTION + "\",\"UserId\":\"" + USER + "\",\"FaceIds\":[\"" + faceIds.get(0) + "\"]}");
@@ -180,12 +180,12 @@ class EmulatorFuzzTest {
             return new Failure(index, "answer is not a JSON object", req, answer);
         }
         if (r.statusCode() != 200) {
-            errorTypes.merge(body.path("__type").asText("(none)"), 1, Integer::sum);
-            String message = body.path("Message").asText(body.path("message").asText(""));
-            if (body.path("__type").asText("").isEmpty() || message.isBlank()) {
+            errorTypes.merge(body.path("__type").asString("(none)"), 1, Integer::sum);
+            String message = body.path("Message").asString(body.path("message").asString(""));
+            if (body.path("__type").asString("").isEmpty() || message.isBlank()) {
                 return new Failure(index, "error without __type or message", req, answer);
             }
-            if (!r.headers().firstValue("x-amzn-ErrorType").orElse("").equals(body.get("__type").asText())) {
+            if (!r.headers().firstValue("x-amzn-ErrorType").orElse("").equals(body.get("__type").asString())) {
                 return new Failure(index, "x-amzn-ErrorType header differs from __type", req, answer);
             }
         }

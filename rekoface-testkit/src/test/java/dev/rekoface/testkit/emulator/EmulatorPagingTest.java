@@ -3,7 +3,7 @@ package dev.rekoface.testkit.emulator;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import tools.jackson.databind.JsonNode;
 import dev.rekoface.Operation;
 import dev.rekoface.testkit.junit.LocalRekognition;
 import java.util.ArrayList;
@@ -27,7 +27,7 @@ class EmulatorPagingTest {
         Map<Operation, Paging.Limits> limits = Map.of(Operation.LIST_COLLECTIONS, Paging.LIST_COLLECTIONS,
             Operation.LIST_FACES, Paging.LIST_FACES, Operation.LIST_USERS, Paging.LIST_USERS);
         limits.forEach((op, l) -> {
-            String pageShape = model.shape(model.inputShape(op.wireName())).get("members").get("MaxResults").get("shape").asText();
+            String pageShape = model.shape(model.inputShape(op.wireName())).get("members").get("MaxResults").get("shape").asString();
             JsonNode shape = model.shape(pageShape);
             assertThat(l.maxSize()).as(op.wireName()).isEqualTo(shape.get("max").asInt());
             assertThat(l.defaultSize()).as(op.wireName()).isBetween(Math.max(1, shape.get("min").asInt()), l.maxSize());

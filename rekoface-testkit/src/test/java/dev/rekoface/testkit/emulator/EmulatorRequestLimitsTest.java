@@ -2,9 +2,9 @@ package dev.rekoface.testkit.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ObjectNode;
 import dev.rekoface.Operation;
 import dev.rekoface.testkit.fixtures.Fixtures;
 import dev.rekoface.testkit.junit.LocalRekognition;
@@ -57,7 +57,7 @@ class EmulatorRequestLimitsTest {
     private static JsonNode error(HttpResponse<String> r, int status, String type) throws Exception {
         assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
         JsonNode e = JSON.readTree(r.body());
-        assertThat(e.path("__type").asText()).as(r.body()).isEqualTo(type);
+        assertThat(e.path("__type").asString()).as(r.body()).isEqualTo(type);
         assertThat(r.headers().firstValue("x-amzn-ErrorType")).hasValue(type);
         return e;
     }
@@ -76,7 +76,7 @@ class EmulatorRequestLimitsTest {
         HttpResponse<String> r = post(emu, "IndexFaces", "{\"CollectionId\":\"wrap\",\"Image\":{\"Bytes\":\"" + FACE
             + "\"},\"MaxFaces\":" + maxFaces + "}");
         JsonNode e = error(r, 400, "ValidationException");
-        assertThat(e.get("Message").asText()).isEqualTo("1 validation error detected: Value '" + maxFaces + "' at 'maxFaces' "
+        assertThat(e.get("Message").asString()).isEqualTo("1 validation error detected: Value '" + maxFaces + "' at 'maxFaces' "
             + "failed to satisfy constraint: Member must have value less than or equal to 2147483647");
         assertThat(faceCount(emu, "wrap")).isZero();
     }
@@ -103,7 +103,7 @@ class EmulatorRequestLimitsTest {
     void searchFacesByImage_maxFacesOverTheLongRange_quotesTheValueUnwrapped(RekognitionEmulator emu) throws Exception {
         HttpResponse<String> r = post(emu, "SearchFacesByImage", "{\"CollectionId\":\"any\",\"Image\":{\"Bytes\":\"" + FACE
             + "\"},\"MaxFaces\":9223372036854775808}");
-        assertThat(error(r, 400, "ValidationException").get("Message").asText()).isEqualTo("1 validation error detected: "
+        assertThat(error(r, 400, "ValidationException").get("Message").asString()).isEqualTo("1 validation error detected: "
             + "Value '9223372036854775808' at 'maxFaces' failed to satisfy constraint: Member must have value less than or equal to 4096");
     }
 
@@ -121,7 +121,7 @@ class EmulatorRequestLimitsTest {
         for (Operation op : Operation.values()) {
             for (Map.Entry<String, JsonNode> m : model.flattenInput(op.wireName()).entrySet()) {
                 JsonNode shape = m.getValue();
-                if (!"integer".equals(shape.get("type").asText())) {
+                if (!"integer".equals(shape.get("type").asString())) {
                     continue;
                 }
                 BigInteger max = shape.has("max") ? BigInteger.valueOf(shape.get("max").asLong()) : intMax;
@@ -149,7 +149,7 @@ class EmulatorRequestLimitsTest {
             // spliced as text, so that the JSON number is exactly the digits under test
             String body = with(base, path, "__V__").replace("\"__V__\"", value.toString());
             HttpResponse<String> r = post(emu, op.wireName(), body);
-            String message = error(r, 400, "ValidationException").get("Message").asText();
+            String message = error(r, 400, "ValidationException").get("Message").asString();
             assertThat(message).matches(Pattern.compile(".*Value '" + value + "' at '" + Pattern.quote(wirePath)
                 + "' failed to satisfy constraint: Member must have value " + bound + "(;.*|$)", Pattern.DOTALL));
         });
@@ -179,7 +179,7 @@ class EmulatorRequestLimitsTest {
         System.arraycopy(tail, 0, body, head.length + big.length, tail.length);
         HttpResponse<String> r = send(emu.endpoint(), "DetectFaces", HttpRequest.BodyPublishers.ofByteArray(body));
         JsonNode e = error(r, 413, "RequestEntityTooLargeException");
-        assertThat(e.get("Message").asText()).contains(String.valueOf(body.length)).contains("DetectFaces")
+        assertThat(e.get("Message").asString()).contains(String.valueOf(body.length)).contains("DetectFaces")
             .contains("limit is " + RequestBody.limit(java.util.Optional.of(Operation.DETECT_FACES)));
         // the server still answers
         assertThat(post(emu, "ListCollections", "{}").statusCode()).isEqualTo(200);
@@ -191,7 +191,7 @@ class EmulatorRequestLimitsTest {
         InputStream in = new SequenceInputStream(new ByteArrayInputStream("{\"CollectionId\":\"".getBytes(StandardCharsets.US_ASCII)),
             new ByteArrayInputStream(new byte[3 * 1024 * 1024]));
         HttpResponse<String> r = send(emu.endpoint(), "CreateCollection", HttpRequest.BodyPublishers.ofInputStream(() -> in));
-        assertThat(error(r, 413, "RequestEntityTooLargeException").get("Message").asText()).contains("CreateCollection");
+        assertThat(error(r, 413, "RequestEntityTooLargeException").get("Message").asString()).contains("CreateCollection");
         assertThat(post(emu, "ListCollections", "{}").statusCode()).isEqualTo(200);
     }
 
@@ -219,7 +219,7 @@ class EmulatorRequestLimitsTest {
     void createCollection_megabyteId_echoesItCutWithItsLength(RekognitionEmulator emu) throws Exception {
         String id = "x".repeat(999_999) + "!";
         HttpResponse<String> r = post(emu, "CreateCollection", "{\"CollectionId\":\"" + id + "\"}");
-        String m = error(r, 400, "ValidationException").get("Message").asText();
+        String m = error(r, 400, "ValidationException").get("Message").asString();
         assertThat(m).startsWith("2 validation errors detected: Value '" + "x".repeat(ServiceError.MAX_SHOWN)
             + "...(1000000 characters)' at 'collectionId' failed to satisfy constraint: Member must have length less than or equal to 255");
         assertThat(m.length()).isLessThan(1200);
@@ -230,7 +230,7 @@ class EmulatorRequestLimitsTest {
         String id = "x".repeat(5 * 1024 * 1024);
         HttpResponse<String> r = post(emu, "IndexFaces", "{\"CollectionId\":\"c\",\"ExternalImageId\":\"" + id
             + "\",\"Image\":{\"Bytes\":\"" + FACE + "\"}}");
-        String m = error(r, 400, "ValidationException").get("Message").asText();
+        String m = error(r, 400, "ValidationException").get("Message").asString();
         assertThat(m).contains("...(" + id.length() + " characters)' at 'externalImageId'");
         assertThat(m.length()).isLessThan(600);
     }
@@ -239,13 +239,13 @@ class EmulatorRequestLimitsTest {
     void createCollection_unpairedSurrogateInId_answersValidationExceptionQuotingIt(RekognitionEmulator emu) throws Exception {
         HttpResponse<String> r = post(emu, "CreateCollection", "{\"CollectionId\":\"a\\ud800b\"}");
         assertThat(r.body()).contains("Value 'a\\uD800b' at 'collectionId'");
-        assertThat(error(r, 400, "ValidationException").get("Message").asText()).contains("Value 'a\ud800b' at 'collectionId'");
+        assertThat(error(r, 400, "ValidationException").get("Message").asString()).contains("Value 'a\ud800b' at 'collectionId'");
     }
 
     @Test
     void listCollections_numberLongerThanTheParserAllows_answersSerializationException(RekognitionEmulator emu) throws Exception {
         HttpResponse<String> r = post(emu, "ListCollections", "{\"MaxResults\":" + "9".repeat(5000) + "}");
-        assertThat(error(r, 400, "SerializationException").get("Message").asText()).startsWith("Request body is over a limit of the JSON parser")
+        assertThat(error(r, 400, "SerializationException").get("Message").asString()).startsWith("Request body is over a limit of the JSON parser")
             .doesNotContain("StreamReadConstraints");
     }
 
@@ -262,5 +262,31 @@ class EmulatorRequestLimitsTest {
         assertThat(r.stderr()).contains("ValidationException").contains("'9223372036854775808'")
             .contains("less than or equal to 2147483647");
         assertThat(faceCount(emu, "cli")).isZero();
+    }
+
+    @Test
+    void detectFaces_imageAsArraysNestedSevenHundredDeep_answersMemberMustBeAStructureQuotingItCut(RekognitionEmulator emu)
+        throws Exception {
+        String nested = "[".repeat(700) + "]".repeat(700);
+        HttpResponse<String> r = post(emu, "DetectFaces", "{\"Image\":" + nested + "}");
+        assertThat(error(r, 400, "SerializationException").get("Message").asString())
+            .startsWith("Value '" + "[".repeat(ServiceError.MAX_SHOWN))
+            .endsWith("...(1400 characters)' at 'image' failed to satisfy constraint: Member must be a structure");
+    }
+
+    @Test
+    void detectFaces_nestedOneLevelDeeperThanTheParserAllows_answersSerializationExceptionNamingTheLimit(
+        RekognitionEmulator emu) throws Exception {
+        HttpResponse<String> r = post(emu, "DetectFaces", "{\"Image\":" + "[".repeat(1000) + "]".repeat(1000) + "}");
+        assertThat(error(r, 400, "SerializationException").get("Message").asString()).isEqualTo("Request body is over a limit "
+            + "of the JSON parser: Document nesting depth (1001) exceeds the maximum allowed (1000)");
+    }
+
+    @Test
+    void createCollection_contentAfterTheObject_isIgnored(RekognitionEmulator emu) throws Exception {
+        assertThat(post(emu, "CreateCollection", "{\"CollectionId\":\"trailing\"} {\"CollectionId\":\"second\"}").statusCode())
+            .isEqualTo(200);
+        assertThat(faceCount(emu, "trailing")).isZero();
+        assertThat(post(emu, "DescribeCollection", "{\"CollectionId\":\"second\"}").statusCode()).isEqualTo(400);
     }
 }

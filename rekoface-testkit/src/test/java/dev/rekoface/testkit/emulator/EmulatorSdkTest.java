@@ -96,15 +96,11 @@ class EmulatorSdkTest {
     }
 
     private static float catalogueWidth(String file) {
-        try {
-            com.fasterxml.jackson.databind.JsonNode root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(Fixtures.catalogueJson());
-            for (com.fasterxml.jackson.databind.JsonNode i : root.get("images")) {
-                if (i.get("file").asText().equals(file)) {
-                    return (float) i.get("faces").get(0).get("boundingBox").get("width").asDouble();
-                }
+        tools.jackson.databind.JsonNode root = new tools.jackson.databind.ObjectMapper().readTree(Fixtures.catalogueJson());
+        for (tools.jackson.databind.JsonNode i : root.get("images")) {
+            if (i.get("file").asString().equals(file)) {
+                return (float) i.get("faces").get(0).get("boundingBox").get("width").asDouble();
             }
-        } catch (java.io.IOException e) {
-            throw new AssertionError(e);
         }
         throw new AssertionError(file);
     }

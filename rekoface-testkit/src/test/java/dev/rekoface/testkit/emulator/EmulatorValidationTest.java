@@ -2,10 +2,10 @@ package dev.rekoface.testkit.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 import dev.rekoface.Operation;
 import dev.rekoface.testkit.fixtures.Fixtures;
 import dev.rekoface.testkit.junit.LocalRekognition;
@@ -99,7 +99,7 @@ class EmulatorValidationTest {
     /** The violating values of a shape: {value, expected constraint text, error code, description}. */
     static List<Object[]> violations(ServiceModel model, JsonNode shape) {
         List<Object[]> out = new ArrayList<>();
-        String type = shape.get("type").asText();
+        String type = shape.get("type").asString();
         switch (type) {
             case "string" -> {
                 if (shape.path("min").asInt(0) >= 1) {
@@ -112,7 +112,7 @@ class EmulatorValidationTest {
                 }
                 if (shape.has("pattern")) {
                     out.add(new Object[] {JSON.getNodeFactory().textNode("bad value!"), "Member must satisfy regular expression pattern: "
-                        + Pattern.quote(shape.get("pattern").asText()), "ValidationException", "against the pattern"});
+                        + Pattern.quote(shape.get("pattern").asString()), "ValidationException", "against the pattern"});
                 }
                 if (shape.has("enum")) {
                     out.add(new Object[] {JSON.getNodeFactory().textNode("NOT_A_VALUE"), "Member must satisfy enum value set: \\[",
@@ -130,7 +130,7 @@ class EmulatorValidationTest {
                 }
             }
             case "list" -> {
-                JsonNode item = model.shape(shape.get("member").get("shape").asText());
+                JsonNode item = model.shape(shape.get("member").get("shape").asString());
                 if (shape.path("min").asInt(0) >= 1) {
                     out.add(new Object[] {JSON.createArrayNode(), "Member must have length greater than or equal to " + shape.get("min").asInt(),
                         "ValidationException", "empty"});
@@ -179,7 +179,7 @@ class EmulatorValidationTest {
         if (item.has("enum")) {
             return item.get("enum").get(0);
         }
-        if (item.has("pattern") && item.get("pattern").asText().startsWith("[0-9a-f]{8}")) {
+        if (item.has("pattern") && item.get("pattern").asString().startsWith("[0-9a-f]{8}")) {
             return JSON.getNodeFactory().textNode(UUID);
         }
         return JSON.getNodeFactory().textNode("a");
@@ -231,16 +231,16 @@ class EmulatorValidationTest {
             HttpResponse<String> r = post(emu.endpoint(), c.op().target(), c.body().toString());
             JsonNode err = JSON.readTree(r.body());
             assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
-            assertThat(err.path("__type").asText()).as(r.body()).isEqualTo(c.expectedCode());
+            assertThat(err.path("__type").asString()).as(r.body()).isEqualTo(c.expectedCode());
             assertThat(r.headers().firstValue("x-amzn-ErrorType")).hasValue(c.expectedCode());
-            assertThat(err.path("Message").asText()).matches(c.expectedMessage());
+            assertThat(err.path("Message").asString()).matches(c.expectedMessage());
         }));
     }
 
     @Test
     void createCollection_badId_answersTheServiceExactMessage(RekognitionEmulator emu) throws Exception {
         HttpResponse<String> r = post(emu.endpoint(), "RekognitionService.CreateCollection", "{\"CollectionId\":\"x y\"}");
-        assertThat(JSON.readTree(r.body()).get("Message").asText()).isEqualTo("1 validation error detected: Value 'x y' at "
+        assertThat(JSON.readTree(r.body()).get("Message").asString()).isEqualTo("1 validation error detected: Value 'x y' at "
             + "'collectionId' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.\\-]+");
     }
 
@@ -248,23 +248,23 @@ class EmulatorValidationTest {
     void request_twoViolations_countsBoth(RekognitionEmulator emu) throws Exception {
         HttpResponse<String> r = post(emu.endpoint(), "RekognitionService.ListCollections", "{\"MaxResults\":5000,\"NextToken\":\""
             + "t".repeat(300) + "\"}");
-        assertThat(JSON.readTree(r.body()).get("Message").asText()).startsWith("2 validation errors detected: ");
+        assertThat(JSON.readTree(r.body()).get("Message").asString()).startsWith("2 validation errors detected: ");
     }
 
     @Test
     void unknownOperation_answersUnknownOperationException(RekognitionEmulator emu) throws Exception {
         HttpResponse<String> r = post(emu.endpoint(), "RekognitionService.StartFaceSearch", "{}");
         assertThat(r.statusCode()).isEqualTo(400);
-        assertThat(JSON.readTree(r.body()).get("__type").asText()).isEqualTo("UnknownOperationException");
+        assertThat(JSON.readTree(r.body()).get("__type").asString()).isEqualTo("UnknownOperationException");
         assertThat(r.headers().firstValue("x-amzn-RequestId")).isPresent();
     }
 
     @Test
     void malformedJson_answersSerializationException(RekognitionEmulator emu) throws Exception {
         HttpResponse<String> r = post(emu.endpoint(), "RekognitionService.ListCollections", "{not json");
-        assertThat(JSON.readTree(r.body()).get("__type").asText()).isEqualTo("SerializationException");
+        assertThat(JSON.readTree(r.body()).get("__type").asString()).isEqualTo("SerializationException");
         HttpResponse<String> t = post(emu.endpoint(), "RekognitionService.ListCollections", "{\"MaxResults\":\"ten\"}");
-        assertThat(JSON.readTree(t.body()).get("__type").asText()).isEqualTo("SerializationException");
+        assertThat(JSON.readTree(t.body()).get("__type").asString()).isEqualTo("SerializationException");
     }
 
     @Test

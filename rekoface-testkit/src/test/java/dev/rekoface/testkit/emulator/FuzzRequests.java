@@ -1,10 +1,10 @@
 package dev.rekoface.testkit.emulator;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 import dev.rekoface.Operation;
 import dev.rekoface.testkit.fixtures.Fixtures;
 import java.io.ByteArrayOutputStream;
@@ -69,13 +69,8 @@ final class FuzzRequests {
             if (!file.contains("request")) {
                 continue;
             }
-            Operation.find(file.substring(0, file.indexOf('.'))).ifPresent(op -> {
-                try {
-                    recorded.computeIfAbsent(op, k -> new ArrayList<>()).add(JSON.readTree(Fixtures.response(name)));
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(name, e);
-                }
-            });
+            Operation.find(file.substring(0, file.indexOf('.'))).ifPresent(op ->
+                recorded.computeIfAbsent(op, k -> new ArrayList<>()).add(JSON.readTree(Fixtures.response(name))));
         }
     }
 
@@ -137,7 +132,7 @@ final class FuzzRequests {
 
     private JsonNode value(String shapeName, String member, Random r, int depth, boolean required) {
         JsonNode shape = model.shape(shapeName);
-        switch (shape.get("type").asText()) {
+        switch (shape.get("type").asString()) {
             case "structure" -> {
                 ObjectNode o = F.objectNode();
                 List<String> req = model.required(shapeName);
@@ -149,10 +144,10 @@ final class FuzzRequests {
                     }
                     return o;
                 }
-                for (Iterator<Map.Entry<String, JsonNode>> it = shape.get("members").fields(); it.hasNext(); ) {
+                for (Iterator<Map.Entry<String, JsonNode>> it = shape.get("members").properties().iterator(); it.hasNext(); ) {
                     Map.Entry<String, JsonNode> m = it.next();
                     if (req.contains(m.getKey()) || (depth < 3 && r.nextInt(3) == 0)) {
-                        o.set(m.getKey(), value(m.getValue().get("shape").asText(), m.getKey(), r, depth + 1, req.contains(m.getKey())));
+                        o.set(m.getKey(), value(m.getValue().get("shape").asString(), m.getKey(), r, depth + 1, req.contains(m.getKey())));
                     }
                 }
                 return o;
@@ -163,7 +158,7 @@ final class FuzzRequests {
                 int n = Math.max(min, r.nextInt(3));
                 n = Math.min(n, shape.path("max").asInt(Integer.MAX_VALUE));
                 for (int i = 0; i < n; i++) {
-                    a.add(value(shape.get("member").get("shape").asText(), member, r, depth + 1, true));
+                    a.add(value(shape.get("member").get("shape").asString(), member, r, depth + 1, true));
                 }
                 return a;
             }
@@ -202,7 +197,7 @@ final class FuzzRequests {
     private String stringFor(String shapeName, JsonNode shape, Random r) {
         if (shape.has("enum")) {
             JsonNode e = shape.get("enum");
-            return e.get(r.nextInt(e.size())).asText();
+            return e.get(r.nextInt(e.size())).asString();
         }
         return switch (shapeName) {
             case "CollectionId" -> r.nextInt(6) == 0 ? "fuzz-" + r.nextInt(4) : collection;
@@ -244,7 +239,7 @@ final class FuzzRequests {
     private static void slots(JsonNode node, JsonNode parent, String key, int index, String path, List<Slot> out) {
         out.add(new Slot(parent, key, index, path, node));
         if (node.isObject()) {
-            node.fields().forEachRemaining(e -> slots(e.getValue(), node, e.getKey(), -1, path + "." + e.getKey(), out));
+            node.properties().forEach(e -> slots(e.getValue(), node, e.getKey(), -1, path + "." + e.getKey(), out));
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
                 slots(node.get(i), node, null, i, path + "[" + i + "]", out);
@@ -345,7 +340,7 @@ final class FuzzRequests {
             if (o.has("Bytes") || o.has("S3Object")) {
                 out.add(o);
             }
-            for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = o.properties().iterator(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 if (e.getKey().endsWith("Image")) {
                     if (e.getValue() instanceof ObjectNode img && !out.contains(img)) {
@@ -669,12 +664,12 @@ final class FuzzRequests {
     private static byte[] bytes(JsonNode body) {
         try {
             return JSON.writeValueAsBytes(body);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException unpairedSurrogate) {
+        } catch (tools.jackson.core.JacksonException unpairedSurrogate) {
             try {
                 // UTF-8 cannot carry an unpaired surrogate; JSON can, escaped
-                return JSON.writer().with(com.fasterxml.jackson.core.json.JsonWriteFeature.ESCAPE_NON_ASCII)
+                return JSON.writer().with(tools.jackson.core.json.JsonWriteFeature.ESCAPE_NON_ASCII)
                     .writeValueAsString(body).getBytes(StandardCharsets.US_ASCII);
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            } catch (tools.jackson.core.JacksonException e) {
                 throw new IllegalStateException(e);
             }
         }

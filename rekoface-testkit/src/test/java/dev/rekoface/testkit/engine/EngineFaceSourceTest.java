@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 import dev.rekoface.engine.EngineFace;
 import dev.rekoface.engine.EngineImageException;
 import dev.rekoface.engine.Expressions;
@@ -39,7 +39,7 @@ class EngineFaceSourceTest {
     /** A catalogue face as FaceDetails (box and the five landmarks). */
     private static FaceDetails catalogueFace(String image) throws IOException {
         for (JsonNode im : new ObjectMapper().readTree(Fixtures.catalogueJson()).get("images")) {
-            if (im.get("file").asText().equals(image)) {
+            if (im.get("file").asString().equals(image)) {
                 JsonNode face = im.get("faces").get(0);
                 JsonNode b = face.get("boundingBox");
                 FaceDetails.Builder d = FaceDetails.builder().boundingBox(new BoundingBox(b.get("left").asDouble(),
