@@ -1,0 +1,157 @@
+package dev.rekoface.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The local stack as a background process (the daemon): started by a command on the embedded default, it runs the
+ * {@link LocalStack} over a data directory (holding its lock), publishes its endpoints in the state file
+ * ({@link DaemonState#FILE}), serves every later command, and stops itself after an idle time without requests,
+ * releasing the data directory. {@code SIGTERM} ({@code rekoface local stop}) stops it gracefully.
+ *
+ * <p>Arguments: {@code --data-dir DIR --idle-timeout MILLIS --nonce TEXT}. Its output goes to
+ * {@link DaemonState#LOG} in the data directory; a failure to start is logged there as one line
+ * {@code cannot start: REASON} and exits 1.
+ */
+public final class LocalDaemon {
+    /** The prefix of the log line saying why it could not start (read back by the command that started it). */
+    static final String CANNOT_START = "cannot start: ";
+
+    private final Object stateLock = new Object();
+    private DaemonState state;
+    private boolean stopping;
+
+    private LocalDaemon() {
+    }
+
+    /**
+     * Runs the daemon until it is idle for its idle time or terminated.
+     *
+     * @param args {@code --data-dir DIR --idle-timeout MILLIS --nonce TEXT}
+     */
+    public static void main(String[] args) {
+        System.setProperty("org.slf4j.simpleLogger.log.dev.rekoface.cli.LocalDaemon", "info");
+        System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+        System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSZ");
+        Logger log = LoggerFactory.getLogger(LocalDaemon.class);
+        Path dataDir = null;
+        long idleMillis = -1;
+        String nonce = null;
+        for (int i = 0; i + 1 < args.length; i += 2) {
+            switch (args[i]) {
+                case "--data-dir" -> dataDir = Path.of(args[i + 1]).toAbsolutePath();
+                case "--idle-timeout" -> idleMillis = Long.parseLong(args[i + 1]);
+                case "--nonce" -> nonce = args[i + 1];
+                default -> throw new IllegalArgumentException("unknown argument " + args[i]);
+            }
+        }
+        if (dataDir == null || idleMillis <= 0 || nonce == null) {
+            log.error(CANNOT_START + "usage: LocalDaemon --data-dir DIR --idle-timeout MILLIS --nonce TEXT");
+            System.exit(2);
+            return;
+        }
+        System.exit(new LocalDaemon().run(log, dataDir, Duration.ofMillis(idleMillis), nonce));
+    }
+
+    private int run(Logger log, Path dataDir, Duration idle, String nonce) {
+        LocalStack stack;
+        try {
+            Private.directory(dataDir);
+            Private.restrictTree(dataDir);
+            stack = LocalStack.start(dataDir);
+        } catch (IOException | RuntimeException e) {
+            log.error(CANNOT_START + RekofaceCli.oneLine(e));
+            log.debug("start failure", e);
+            return RekofaceCli.FAILED;
+        }
+        ProcessHandle self = ProcessHandle.current();
+        long now = System.currentTimeMillis();
+        long processStart = self.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
+        synchronized (stateLock) {
+            state = new DaemonState(self.pid(), processStart, nonce, stack.rekognitionEndpoint(), stack.s3Endpoint(),
+                DaemonState.codeStamp(), now, now, idle);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(log, stack, dataDir), "rekoface-daemon-stop"));
+        try {
+            publish(dataDir, state);
+        } catch (IOException e) {
+            log.error(CANNOT_START + "cannot write " + dataDir.resolve(DaemonState.FILE) + ": " + e);
+            return RekofaceCli.FAILED;
+        }
+        log.info("serving {} (Rekognition {}, S3 {}), pid {}; stops after {} without requests", dataDir,
+            stack.rekognitionEndpoint(), stack.s3Endpoint(), self.pid(), Durations.format(idle));
+        long tick = Math.max(50, Math.min(1000, idle.toMillis() / 20));
+        long seen = activity(stack);
+        long last = now;
+        while (true) {
+            try {
+                Thread.sleep(tick);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return RekofaceCli.OK;
+            }
+            long a = activity(stack);
+            long t = System.currentTimeMillis();
+            if (a != seen) {
+                seen = a;
+                last = t;
+                DaemonState next;
+                synchronized (stateLock) {
+                    next = state = state.withLastActivity(t);
+                }
+                try {
+                    publish(dataDir, next);
+                } catch (IOException e) {
+                    log.warn("cannot update {}: {}", dataDir.resolve(DaemonState.FILE), e.toString());
+                }
+            } else if (t - last >= idle.toMillis()) {
+                log.info("no request for {}: stopping", Durations.format(idle));
+                return RekofaceCli.OK;
+            }
+        }
+    }
+
+    /** The requests served so far, as a number that changes whenever one is served. */
+    private static long activity(LocalStack stack) {
+        return stack.emulator().counters().totalRequests() + stack.s3Activity();
+    }
+
+    /** Writes the state file, unless stopping (the shutdown hook removes it). */
+    private void publish(Path dataDir, DaemonState s) throws IOException {
+        synchronized (stateLock) {
+            if (!stopping) {
+                s.write(dataDir);
+            }
+        }
+    }
+
+    /** Stops the stack, releasing the data directory, then removes the state file if it is still this daemon's. */
+    private void stop(Logger log, LocalStack stack, Path dataDir) {
+        String nonce;
+        synchronized (stateLock) {
+            stopping = true;
+            nonce = state.nonce();
+        }
+        try {
+            stack.close();
+        } catch (RuntimeException e) {
+            log.warn("stopping the stack: {}", e.toString());
+        }
+        // a command replaces a daemon only after its process is gone, so the file still names this one, unless a
+        // user removed or replaced it by hand
+        DaemonState onDisk = DaemonState.read(dataDir);
+        if (onDisk != null && nonce.equals(onDisk.nonce())) {
+            try {
+                Files.deleteIfExists(dataDir.resolve(DaemonState.FILE));
+            } catch (IOException e) {
+                log.warn("cannot remove {}: {}", dataDir.resolve(DaemonState.FILE), e.toString());
+            }
+        }
+        log.info("stopped");
+    }
+}
