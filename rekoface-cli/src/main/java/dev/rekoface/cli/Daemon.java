@@ -89,7 +89,7 @@ final class Daemon {
         Path dir = dataDir.toAbsolutePath();
         DaemonState s = DaemonState.read(dir);
         if (s != null && usable(s)) {
-            return new Found(s, false);
+            return new Found(touch(dir, s), false);
         }
         synchronized (Daemon.class) {
             try {
@@ -98,7 +98,7 @@ final class Daemon {
                     StandardOpenOption.WRITE); FileLock ignored = ch.lock()) {
                     s = DaemonState.read(dir);
                     if (s != null && usable(s)) {
-                        return new Found(s, false);
+                        return new Found(touch(dir, s), false);
                     }
                     if (s != null) {
                         retire(s);
@@ -136,6 +136,20 @@ final class Daemon {
         }
         retire(s);
         return Optional.of(s);
+    }
+
+    /**
+     * Tells the daemon a command is about to use it, so that its idle time counts from now: the daemon reads the state
+     * file's modification time as the time of a request.
+     */
+    private static DaemonState touch(Path dir, DaemonState s) {
+        long now = System.currentTimeMillis();
+        try {
+            Files.setLastModifiedTime(dir.resolve(DaemonState.FILE), java.nio.file.attribute.FileTime.fromMillis(now));
+        } catch (IOException e) {
+            return s;
+        }
+        return s.withLastActivity(Math.max(now, s.lastActivity()));
     }
 
     /** Whether a recorded daemon can serve: its process is this daemon's, it runs this jar, and it answers. */

@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  * @param s3 the S3 endpoint
  * @param stamp the version and jar stamp of the code it runs ({@link #codeStamp()})
  * @param started when it started serving (epoch ms)
- * @param lastActivity when it last saw a request (epoch ms)
+ * @param lastActivity when it last saw a request, or a command touched the file to say it is about to send one (epoch ms)
  * @param idleTimeout how long it stays up without a request
  */
 record DaemonState(long pid, long processStart, String nonce, URI rekognition, URI s3, String stamp, long started,
@@ -106,7 +106,14 @@ record DaemonState(long pid, long processStart, String nonce, URI rekognition, U
      */
     static DaemonState read(Path dataDir) {
         try {
-            return parse(Files.readString(dataDir.resolve(FILE), StandardCharsets.UTF_8));
+            Path file = dataDir.resolve(FILE);
+            DaemonState s = parse(Files.readString(file, StandardCharsets.UTF_8));
+            if (s == null) {
+                return null;
+            }
+            // a command about to use the daemon touches the file: that counts as a request
+            long touched = Files.getLastModifiedTime(file).toMillis();
+            return touched > s.lastActivity() ? s.withLastActivity(touched) : s;
         } catch (NoSuchFileException e) {
             return null;
         } catch (IOException | RuntimeException e) {

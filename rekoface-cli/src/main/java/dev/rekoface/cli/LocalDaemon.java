@@ -97,6 +97,7 @@ public final class LocalDaemon {
             }
             long a = activity(stack);
             long t = System.currentTimeMillis();
+            last = Math.max(last, touched(dataDir));
             if (a != seen) {
                 seen = a;
                 last = t;
@@ -113,6 +114,15 @@ public final class LocalDaemon {
                 log.info("no request for {}: stopping", Durations.format(idle));
                 return RekofaceCli.OK;
             }
+        }
+    }
+
+    /** When a command last touched the state file (about to send requests), or 0. */
+    private static long touched(Path dataDir) {
+        try {
+            return Files.getLastModifiedTime(dataDir.resolve(DaemonState.FILE)).toMillis();
+        } catch (IOException e) {
+            return 0;
         }
     }
 
