@@ -234,9 +234,18 @@ final class Daemon {
         Private.create(log);
         String nonce = UUID.randomUUID().toString();
         List<String> jvm = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Xshare:auto", "-XX:+UseSerialGC", "-cp", absoluteClassPath(),
-            DAEMON_MAIN, "--data-dir", dir.toString(), "--idle-timeout",
+            "-Xshare:auto", "-XX:+UseSerialGC", "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+        Path archive = cdsArchive();
+        if (archive != null && Files.isRegularFile(archive)) {
+            jvm.add("-XX:SharedArchiveFile=" + archive);
+        } else if (archive != null) {
+            jvm.add("-XX:+RecordDynamicDumpInfo");
+        }
+        jvm.addAll(List.of("-cp", absoluteClassPath(), DAEMON_MAIN, "--data-dir", dir.toString(), "--idle-timeout",
             Long.toString(idle.toMillis()), "--nonce", nonce));
+        if (archive != null && !Files.isRegularFile(archive)) {
+            jvm.addAll(List.of("--cds-archive", archive.toString()));
+        }
         List<String> cmd = new ArrayList<>();
         File sh = new File("/bin/sh");
         if (sh.canExecute()) {
@@ -271,6 +280,24 @@ final class Daemon {
         process.destroy();
         throw new DaemonException("the local stack did not start in the background within "
             + Durations.format(START_WAIT) + "; its log: " + log);
+    }
+
+    /**
+     * The daemon's class-data-sharing archive, beside the launcher's in {@code ${XDG_CACHE_HOME:-~/.cache}/rekoface/}:
+     * named after the jar stamp and the JVM, so that another jar or JVM gets its own; made by the first daemon once it
+     * has been quiet for a few seconds, and used by every later one (the JVM runs without it if it does not fit).
+     * Null when {@code REKOFACE_CDS=off}.
+     */
+    static Path cdsArchive() {
+        if ("off".equals(System.getenv("REKOFACE_CDS"))) {
+            return null;
+        }
+        String xdg = System.getenv("XDG_CACHE_HOME");
+        Path cache = (xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache"))
+            .resolve("rekoface");
+        String key = DaemonState.codeStamp() + "|" + System.getProperty("java.home") + "|"
+            + System.getProperty("java.vm.version");
+        return cache.resolve("daemon-" + Integer.toHexString(key.hashCode()) + ".jsa").toAbsolutePath();
     }
 
     /** This JVM's class path with absolute entries (the daemon runs in the data directory). */

@@ -14,13 +14,16 @@ import org.slf4j.LoggerFactory;
  * ({@link DaemonState#FILE}), serves every later command, and stops itself after an idle time without requests,
  * releasing the data directory. {@code SIGTERM} ({@code rekoface local stop}) stops it gracefully.
  *
- * <p>Arguments: {@code --data-dir DIR --idle-timeout MILLIS --nonce TEXT}. Its output goes to
+ * <p>Arguments: {@code --data-dir DIR --idle-timeout MILLIS --nonce TEXT [--cds-archive FILE]}; with the last (and
+ * {@code -XX:+RecordDynamicDumpInfo}) it writes a class-data-sharing archive for later daemons once it is quiet. Its output goes to
  * {@link DaemonState#LOG} in the data directory; a failure to start is logged there as one line
  * {@code cannot start: REASON} and exits 1.
  */
 public final class LocalDaemon {
     /** The prefix of the log line saying why it could not start (read back by the command that started it). */
     static final String CANNOT_START = "cannot start: ";
+    /** How long the daemon must be without requests before it writes its class-data-sharing archive. */
+    private static final long ARCHIVE_AFTER_QUIET_MILLIS = 5000;
 
     private final Object stateLock = new Object();
     private DaemonState state;
@@ -42,11 +45,13 @@ public final class LocalDaemon {
         Path dataDir = null;
         long idleMillis = -1;
         String nonce = null;
+        Path archive = null;
         for (int i = 0; i + 1 < args.length; i += 2) {
             switch (args[i]) {
                 case "--data-dir" -> dataDir = Path.of(args[i + 1]).toAbsolutePath();
                 case "--idle-timeout" -> idleMillis = Long.parseLong(args[i + 1]);
                 case "--nonce" -> nonce = args[i + 1];
+                case "--cds-archive" -> archive = Path.of(args[i + 1]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
@@ -55,10 +60,10 @@ public final class LocalDaemon {
             System.exit(2);
             return;
         }
-        System.exit(new LocalDaemon().run(log, dataDir, Duration.ofMillis(idleMillis), nonce));
+        System.exit(new LocalDaemon().run(log, dataDir, Duration.ofMillis(idleMillis), nonce, archive));
     }
 
-    private int run(Logger log, Path dataDir, Duration idle, String nonce) {
+    private int run(Logger log, Path dataDir, Duration idle, String nonce, Path archive) {
         LocalStack stack;
         try {
             Private.directory(dataDir);
@@ -88,6 +93,7 @@ public final class LocalDaemon {
         long tick = Math.max(50, Math.min(1000, idle.toMillis() / 20));
         long seen = activity(stack);
         long last = now;
+        boolean archived = archive == null;
         while (true) {
             try {
                 Thread.sleep(tick);
@@ -113,6 +119,47 @@ public final class LocalDaemon {
             } else if (t - last >= idle.toMillis()) {
                 log.info("no request for {}: stopping", Durations.format(idle));
                 return RekofaceCli.OK;
+            } else if (!archived && t - last >= ARCHIVE_AFTER_QUIET_MILLIS) {
+                archived = true;
+                writeArchive(log, archive);
+            }
+        }
+    }
+
+    /**
+     * Writes the class-data-sharing archive of the classes loaded so far (the stack, and the engine if a request used
+     * it), for later daemons to start faster: aside, then renamed into place, replacing the archives of other jars.
+     * A failure only means later daemons start without it.
+     */
+    private static void writeArchive(Logger log, Path archive) {
+        Path tmp = archive.resolveSibling(archive.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+        try {
+            Files.createDirectories(archive.getParent());
+            long t0 = System.nanoTime();
+            java.lang.management.ManagementFactory.getPlatformMBeanServer().invoke(
+                new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"), "vmCds",
+                new Object[] {new String[] {"dynamic_dump", tmp.toString()}}, new String[] {String[].class.getName()});
+            if (!Files.isRegularFile(tmp) || Files.size(tmp) == 0) {
+                log.info("no class-data-sharing archive written");
+                return;
+            }
+            Files.move(tmp, archive, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            try (java.util.stream.Stream<Path> old = Files.list(archive.getParent())) {
+                for (Path p : (Iterable<Path>) old::iterator) {
+                    String name = p.getFileName().toString();
+                    if (name.startsWith("daemon-") && name.endsWith(".jsa") && !p.equals(archive)) {
+                        Files.deleteIfExists(p);
+                    }
+                }
+            }
+            log.info("wrote the class-data-sharing archive {} in {} ms", archive, (System.nanoTime() - t0) / 1_000_000);
+        } catch (Exception e) {
+            log.info("no class-data-sharing archive: {}", e.toString());
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // nothing more to do
             }
         }
     }

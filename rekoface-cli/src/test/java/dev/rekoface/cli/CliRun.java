@@ -58,6 +58,7 @@ record CliRun(int code, String out, String err) {
         pb.environment().remove("AWS_SECRET_ACCESS_KEY");
         // a background stack a test forgets to stop goes away on its own soon
         pb.environment().put(Daemon.IDLE_ENV, TEST_IDLE);
+        pb.environment().put("XDG_CACHE_HOME", dir.resolve("cache").toString());
         pb.redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile());
         Process p = pb.start();
         assertThat(p.waitFor(5, TimeUnit.MINUTES)).as("finished in time: " + cmd).isTrue();

@@ -93,6 +93,7 @@ class RekofaceDaemonIT {
         pb.environment().remove("AWS_ACCESS_KEY_ID");
         pb.environment().remove("AWS_SECRET_ACCESS_KEY");
         pb.environment().put(Daemon.IDLE_ENV, CliRun.TEST_IDLE);
+        pb.environment().put("XDG_CACHE_HOME", dir.resolve("cache").toString());
         pb.redirectOutput(out.toFile()).redirectError(err.toFile());
         Process p = pb.start();
         assertThat(p.waitFor(3, TimeUnit.MINUTES)).as("finished in time: " + cmd).isTrue();
