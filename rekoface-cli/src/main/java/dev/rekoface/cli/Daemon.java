@@ -40,6 +40,8 @@ final class Daemon {
     private static final Duration START_WAIT = Duration.ofSeconds(90);
     private static final Duration STOP_WAIT = Duration.ofSeconds(20);
     private static final int HEALTH_TIMEOUT_MILLIS = 2000;
+    /** Health checks (of up to 2 s each) a live daemon of this jar gets before it is taken for stale. */
+    private static final int BUSY_RETRIES = 5;
 
     private Daemon() {
     }
@@ -98,6 +100,10 @@ final class Daemon {
                     StandardOpenOption.WRITE); FileLock ignored = ch.lock()) {
                     s = DaemonState.read(dir);
                     if (s != null && usable(s)) {
+                        return new Found(touch(dir, s), false);
+                    }
+                    if (s != null && alive(s) && DaemonState.codeStamp().equals(s.stamp()) && answersSoon(s)) {
+                        // busy (every handler thread on engine work, a long pause), not stale
                         return new Found(touch(dir, s), false);
                     }
                     if (s != null) {
@@ -165,6 +171,25 @@ final class Daemon {
         }
         Optional<Instant> start = p.get().info().startInstant();
         return start.isEmpty() || s.processStart() == 0 || start.get().toEpochMilli() == s.processStart();
+    }
+
+    /** Whether a live daemon of this jar that missed one health check answers one of a few more, over some seconds. */
+    private static boolean answersSoon(DaemonState s) {
+        for (int i = 0; i < BUSY_RETRIES; i++) {
+            if (!alive(s)) {
+                return false;
+            }
+            if (healthy(s.rekognition())) {
+                return true;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return false;
     }
 
     /** Whether a Rekognition endpoint answers its health check (an HTTP GET) in time. */
