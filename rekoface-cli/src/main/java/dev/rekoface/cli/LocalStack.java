@@ -84,7 +84,10 @@ public final class LocalStack implements AutoCloseable {
                 Thread.sleep(10);
             }
             URI s3Endpoint = URI.create("http://127.0.0.1:" + proxy.getPort());
-            preload(s3Endpoint);
+            // the filesystem store keeps a bucket as a directory: once there, no S3 client is needed to know it
+            if (!Files.isDirectory(dataDir.resolve("s3").resolve(SAMPLES_BUCKET))) {
+                preload(s3Endpoint);
+            }
             RekognitionEmulator emulator = RekognitionEmulator.builder().port(rekognitionPort).logRequests(false)
                 .dataDir(dataDir.resolve("rekognition")).s3Endpoint(s3Endpoint).faceEngine(faceEngine).start();
             return new LocalStack(dataDir, lock, proxy, s3Endpoint, emulator, s3Calls);

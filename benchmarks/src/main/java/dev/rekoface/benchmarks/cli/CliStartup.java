@@ -23,8 +23,9 @@ import java.util.concurrent.TimeUnit;
  * the launcher's {@code --help}, and the launcher's {@code detect} on the local default (no {@code --endpoint}) with
  * its background local stack running; prints each time, the medians and the ratio rekoface / aws. The launcher's first
  * run (which makes its class-data-sharing archive, in a fresh cache directory) is timed apart, and so is the first
- * command on the local default, which starts the background stack ({@code --daemon-starts} times, 3 by default, each in
- * a fresh data directory, stopped after). Not a test: nothing is asserted; the goals are printed beside the numbers.
+ * command on the local default, which starts the background stack: once for the jar's very first daemon (which then
+ * writes its own archive), then {@code --daemon-starts} times (3 by default) in a new data directory and as many on an
+ * existing one, each stopped after. Not a test: nothing is asserted; the goals are printed beside the numbers.
  *
  * <p>Run from the repository root after {@code mvn -B -q package -DskipTests}:
  * {@code java -cp benchmarks/target/benchmarks.jar dev.rekoface.benchmarks.cli.CliStartup [--runs 7]
@@ -84,12 +85,24 @@ public final class CliStartup {
             double first = time(commands.get("rekoface detect (launcher)"), work, cache);
             System.out.printf(Locale.ROOT, "launcher's first run (makes the archive): %.2f s%n", first);
             time(commands.get("aws rekognition detect-faces"), work, cache);   // the AWS CLI's first run, untimed
+            // the very first daemon of this jar: no class-data-sharing archive yet; it writes one once quiet
+            List<String> detectFresh0 = List.of(launcher.toString(), "--data-dir", work.resolve("fresh-0").toString(),
+                "detect", image.toString());
+            double veryFirst = time(detectFresh0, work, cache);
+            awaitDaemonArchive(cache.resolve("rekoface"));
+            time(List.of(launcher.toString(), "--data-dir", work.resolve("fresh-0").toString(), "local", "stop"), work,
+                cache);
             double[] starts = new double[daemonStarts];
             for (int i = 0; i < daemonStarts; i++) {
-                Path fresh = work.resolve("fresh-" + i);
+                Path fresh = work.resolve("fresh-" + (i + 1));
                 starts[i] = time(List.of(launcher.toString(), "--data-dir", fresh.toString(), "detect", image.toString()),
                     work, cache);
                 time(List.of(launcher.toString(), "--data-dir", fresh.toString(), "local", "stop"), work, cache);
+            }
+            double[] restarts = new double[daemonStarts];
+            for (int i = 0; i < daemonStarts; i++) {
+                restarts[i] = time(commands.get(DAEMON_DETECT), work, cache);
+                time(List.of(launcher.toString(), "--data-dir", data.toString(), "local", "stop"), work, cache);
             }
             time(commands.get(DAEMON_DETECT), work, cache);   // starts the background stack of the timed runs, untimed
             Map<String, double[]> times = new LinkedHashMap<>();
@@ -103,9 +116,13 @@ public final class CliStartup {
                 System.out.printf(Locale.ROOT, "%-32s median %.3f s  runs %s%n", t.getKey(), median(t.getValue()),
                     format(t.getValue()));
             }
-            System.out.printf(Locale.ROOT, "%-32s median %.3f s  runs %s%n", "first command, local default",
-                median(starts), format(starts));
-            double firstLocal = median(starts);
+            System.out.printf(Locale.ROOT, "first command on the local default, the very first daemon of the jar (no "
+                + "archive yet, new data directory): %.2f s%n", veryFirst);
+            System.out.printf(Locale.ROOT, "%-32s median %.3f s  runs %s%n", "first command, new data dir", median(starts),
+                format(starts));
+            System.out.printf(Locale.ROOT, "%-32s median %.3f s  runs %s%n", "first command, existing data dir",
+                median(restarts), format(restarts));
+            double firstLocal = Math.max(median(starts), median(restarts));
             double later = median(times.get(DAEMON_DETECT));
             System.out.printf(Locale.ROOT, "local default: first command (starts the background stack) median %.2f s "
                 + "(goal <= 4.00 s: %s); later commands median %.3f s (goal <= 1.000 s: %s)%n", firstLocal,
@@ -127,6 +144,21 @@ public final class CliStartup {
             }
             emulator.waitFor(10, TimeUnit.SECONDS);
         }
+    }
+
+    /** Waits (up to a minute) for the daemon's class-data-sharing archive, written once it has been quiet for 5 s. */
+    private static void awaitDaemonArchive(Path cacheDir) throws IOException, InterruptedException {
+        for (int i = 0; i < 600; i++) {
+            if (Files.isDirectory(cacheDir)) {
+                try (java.util.stream.Stream<Path> files = Files.list(cacheDir)) {
+                    if (files.anyMatch(f -> f.getFileName().toString().matches("daemon-[0-9a-f]+\\.jsa"))) {
+                        return;
+                    }
+                }
+            }
+            Thread.sleep(100);
+        }
+        System.out.println("(the daemon wrote no class-data-sharing archive within a minute)");
     }
 
     /** Reads the emulator's output until its "ready" line and returns the URL it names. */
