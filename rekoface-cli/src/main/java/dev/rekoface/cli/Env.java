@@ -25,6 +25,9 @@ public final class Env implements AutoCloseable {
     private final LocalStack stack;
     private final Region region;
     private final SdkHttpClient http;
+    /** An S3 endpoint whose client is built on first use, or null (then the clients' own S3, if any). */
+    private URI s3Endpoint;
+    private S3Images lazyS3;
 
     private Env(Clients clients, LocalStack stack, Region region) {
         this(clients, stack, region, null);
@@ -102,9 +105,10 @@ public final class Env implements AutoCloseable {
         // As Clients.emulator, with the quicker-starting HTTP client for a plain-HTTP endpoint.
         RekofaceClient reko = RekofaceClient.builder().endpointOverride(rekognitionEndpoint).region(Region.US_EAST_1)
             .credentialsProvider(Clients.EMULATOR_CREDENTIALS).httpClient(http).build();
-        S3Images s3 = s3Endpoint == null ? null : S3Images.builder().endpointOverride(s3Endpoint)
-            .region(Region.US_EAST_1).credentialsProvider(Clients.EMULATOR_CREDENTIALS).build();
-        return new Env(Clients.of(reko, s3, bucket, description), null, Region.US_EAST_1, http);
+        Env env = new Env(Clients.of(reko, null, bucket, description), null, Region.US_EAST_1, http);
+        // the S3 client is built when a command first needs it: most commands on local files never do
+        env.s3Endpoint = s3Endpoint;
+        return env;
     }
 
     /** Refuses an endpoint the SDK cannot call (no scheme, not http or https), naming the option and its value. */
@@ -159,7 +163,14 @@ public final class Env implements AutoCloseable {
      * @return the S3 images
      * @throws InvalidArgumentException when this environment has no S3
      */
-    public S3Images s3() {
+    public synchronized S3Images s3() {
+        if (s3Endpoint != null) {
+            if (lazyS3 == null) {
+                lazyS3 = S3Images.builder().endpointOverride(s3Endpoint).region(Region.US_EAST_1)
+                    .credentialsProvider(Clients.EMULATOR_CREDENTIALS).build();
+            }
+            return lazyS3;
+        }
         return clients.s3();
     }
 
@@ -184,8 +195,12 @@ public final class Env implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         clients.close();
+        if (lazyS3 != null) {
+            lazyS3.close();
+            lazyS3 = null;
+        }
         if (http != null) {
             http.close();
         }

@@ -208,6 +208,9 @@ class RekofaceDaemonIT {
         Path data = data("d");
         CliRun r = jar(data, "presign", "s3://rekoface-samples/obama.jpg", "--expires", "15m");
         assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err()).as("the idle time (" + CliRun.TEST_IDLE + ") is shorter than the link's 15m")
+            .contains("stops after " + CliRun.TEST_IDLE + " without requests, before the link expires")
+            .doesNotContain("stops when this command ends");
         HttpURLConnection c = (HttpURLConnection) URI.create(r.out().trim()).toURL().openConnection();
         assertThat(c.getResponseCode()).isEqualTo(200);
         try (InputStream in = c.getInputStream()) {
