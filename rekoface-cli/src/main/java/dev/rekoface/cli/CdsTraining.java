@@ -17,7 +17,8 @@ import java.nio.file.StandardCopyOption;
  * The training run of the {@code rekoface} launcher's class-data-sharing archive: runs {@code --help} and
  * {@code detect} (table and JSON, a PNG and a JPEG) against a canned DetectFaces answer on a loopback port, so that
  * the archive made at its exit ({@code -XX:ArchiveClassesAtExit}) holds the classes of a one-shot command against an
- * endpoint. Prints nothing; exits 0 when both commands succeeded.
+ * endpoint; and {@code detect} on the local default, finding its background stack through a state file that names
+ * this process and the canned endpoint. Prints nothing; exits 0 when every command succeeded.
  */
 final class CdsTraining {
     private static final String ANSWER = "{\"FaceDetails\":[{\"BoundingBox\":{\"Width\":0.3,\"Height\":0.4,"
@@ -50,9 +51,16 @@ final class CdsTraining {
         });
         server.start();
         Path dir = Files.createTempDirectory("rekoface-cds");
+        Path data = dir.resolve("data");
         int failed = 0;
         try {
             String endpoint = "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort();
+            // a background stack as Daemon finds one: this process, answering the health check on the endpoint
+            ProcessHandle self = ProcessHandle.current();
+            long now = System.currentTimeMillis();
+            new DaemonState(self.pid(), self.info().startInstant().map(java.time.Instant::toEpochMilli).orElse(0L),
+                "cds-training", java.net.URI.create(endpoint), java.net.URI.create(endpoint), DaemonState.codeStamp(),
+                now, now, java.time.Duration.ofHours(1)).write(Private.directory(data));
             failed += run("--help");
             for (String name : new String[] {"plain-blue.png", "Werner2.jpeg"}) {
                 Path image = dir.resolve(name);
@@ -64,10 +72,15 @@ final class CdsTraining {
                 }
                 failed += run("--endpoint", endpoint, "detect", image.toString());
                 failed += run("--endpoint", endpoint, "detect", "--json", image.toString());
+                failed += run("--data-dir", data.toString(), "detect", image.toString());
                 Files.delete(image);
             }
         } finally {
             server.stop(0);
+            for (String name : new String[] {DaemonState.FILE, DaemonState.START_LOCK}) {
+                Files.deleteIfExists(data.resolve(name));
+            }
+            Files.deleteIfExists(data);
             Files.deleteIfExists(dir);
         }
         System.exit(failed == 0 ? 0 : 1);

@@ -6,6 +6,7 @@ import dev.rekoface.examples.Clients;
 import dev.rekoface.s3.S3Images;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpClient;
@@ -24,6 +25,9 @@ public final class Env implements AutoCloseable {
     private final LocalStack stack;
     private final Region region;
     private final SdkHttpClient http;
+    /** An S3 endpoint whose client is built on first use, or null (then the clients' own S3, if any). */
+    private URI s3Endpoint;
+    private S3Images lazyS3;
 
     private Env(Clients clients, LocalStack stack, Region region) {
         this(clients, stack, region, null);
@@ -69,17 +73,42 @@ public final class Env implements AutoCloseable {
     public static Env endpoint(URI rekognitionEndpoint, URI s3Endpoint, String bucket) {
         requireHttp("--endpoint", rekognitionEndpoint);
         requireHttp("--s3-endpoint", s3Endpoint);
+        return onEndpoint(rekognitionEndpoint, s3Endpoint, bucket, "Rekognition at " + rekognitionEndpoint
+            + (s3Endpoint == null ? "" : " and S3 at " + s3Endpoint));
+    }
+
+    /**
+     * Uses the local stack's background process (the daemon) of a data directory, starting it if none is running: the
+     * same stack as {@link #local(Path)}, shared by every command and program, kept up between commands until it has
+     * been idle for {@code idle}.
+     *
+     * @param dataDir where its state is kept
+     * @param idle the idle time after which a daemon started here stops itself
+     * @return the environment
+     * @throws Daemon.DaemonException if the daemon cannot be started (the message names its log)
+     */
+    public static Env daemon(Path dataDir, Duration idle) {
+        Daemon.Found d = Daemon.ensure(dataDir, idle);
+        DaemonState s = d.state();
+        return onEndpoint(s.rekognition(), s.s3(), LocalStack.SAMPLES_BUCKET, "the local stack in " + dataDir + " ("
+            + (d.started() ? "started in the background" : "background process") + ", pid " + s.pid() + ", stops after "
+            + Durations.format(s.idleTimeout()) + " idle; Rekognition emulator with the local face engine, S3 server; "
+            + "no AWS account)");
+    }
+
+    private static Env onEndpoint(URI rekognitionEndpoint, URI s3Endpoint, String bucket, String description) {
         SdkHttpClient http = PlainHttp.forEndpoint(rekognitionEndpoint);
         if (http == null) {
+            // an https endpoint: the SDK's default client, and the description of Clients.emulator
             return new Env(Clients.emulator(rekognitionEndpoint, s3Endpoint, bucket), null, Region.US_EAST_1);
         }
         // As Clients.emulator, with the quicker-starting HTTP client for a plain-HTTP endpoint.
         RekofaceClient reko = RekofaceClient.builder().endpointOverride(rekognitionEndpoint).region(Region.US_EAST_1)
             .credentialsProvider(Clients.EMULATOR_CREDENTIALS).httpClient(http).build();
-        S3Images s3 = s3Endpoint == null ? null : S3Images.builder().endpointOverride(s3Endpoint)
-            .region(Region.US_EAST_1).credentialsProvider(Clients.EMULATOR_CREDENTIALS).build();
-        return new Env(Clients.of(reko, s3, bucket, "Rekognition at " + rekognitionEndpoint
-            + (s3Endpoint == null ? "" : " and S3 at " + s3Endpoint)), null, Region.US_EAST_1, http);
+        Env env = new Env(Clients.of(reko, null, bucket, description), null, Region.US_EAST_1, http);
+        // the S3 client is built when a command first needs it: most commands on local files never do
+        env.s3Endpoint = s3Endpoint;
+        return env;
     }
 
     /** Refuses an endpoint the SDK cannot call (no scheme, not http or https), naming the option and its value. */
@@ -134,7 +163,14 @@ public final class Env implements AutoCloseable {
      * @return the S3 images
      * @throws InvalidArgumentException when this environment has no S3
      */
-    public S3Images s3() {
+    public synchronized S3Images s3() {
+        if (s3Endpoint != null) {
+            if (lazyS3 == null) {
+                lazyS3 = S3Images.builder().endpointOverride(s3Endpoint).region(Region.US_EAST_1)
+                    .credentialsProvider(Clients.EMULATOR_CREDENTIALS).build();
+            }
+            return lazyS3;
+        }
         return clients.s3();
     }
 
@@ -159,8 +195,12 @@ public final class Env implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         clients.close();
+        if (lazyS3 != null) {
+            lazyS3.close();
+            lazyS3 = null;
+        }
         if (http != null) {
             http.close();
         }

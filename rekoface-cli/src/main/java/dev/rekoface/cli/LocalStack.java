@@ -11,8 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.atomic.LongAdder;
 import org.gaul.s3proxy.BlobStores;
 import org.gaul.s3proxy.S3Proxy;
+import org.gaul.s3proxy.blobstore.BlobStore;
+import org.gaul.s3proxy.blobstore.ForwardingBlobStore;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
@@ -35,8 +38,11 @@ public final class LocalStack implements AutoCloseable {
     private final URI s3Endpoint;
     private final Path dataDir;
     private final DataDirLock lock;
+    private final LongAdder s3Calls;
 
-    private LocalStack(Path dataDir, DataDirLock lock, S3Proxy s3, URI s3Endpoint, RekognitionEmulator rekognition) {
+    private LocalStack(Path dataDir, DataDirLock lock, S3Proxy s3, URI s3Endpoint, RekognitionEmulator rekognition,
+                       LongAdder s3Calls) {
+        this.s3Calls = s3Calls;
         this.dataDir = dataDir;
         this.lock = lock;
         this.s3 = s3;
@@ -71,17 +77,21 @@ public final class LocalStack implements AutoCloseable {
             Files.createDirectories(dataDir.resolve("rekognition"));
             Properties props = new Properties();
             props.setProperty("jclouds.filesystem.basedir", dataDir.resolve("s3").toAbsolutePath().toString());
-            proxy = S3Proxy.builder().blobStore(BlobStores.create("filesystem", props))
+            LongAdder s3Calls = new LongAdder();
+            proxy = S3Proxy.builder().blobStore(new CountingBlobStore(BlobStores.create("filesystem", props), s3Calls))
                 .endpoint(URI.create("http://127.0.0.1:" + s3Port)).build();
             proxy.start();
             for (int i = 0; i < 1000 && !"STARTED".equals(proxy.getState()); i++) {
                 Thread.sleep(10);
             }
             URI s3Endpoint = URI.create("http://127.0.0.1:" + proxy.getPort());
-            preload(s3Endpoint);
+            // the filesystem store keeps a bucket as a directory: once there, no S3 client is needed to know it
+            if (!Files.isDirectory(dataDir.resolve("s3").resolve(SAMPLES_BUCKET))) {
+                preload(s3Endpoint);
+            }
             RekognitionEmulator emulator = RekognitionEmulator.builder().port(rekognitionPort).logRequests(false)
                 .dataDir(dataDir.resolve("rekognition")).s3Endpoint(s3Endpoint).faceEngine(faceEngine).start();
-            return new LocalStack(dataDir, lock, proxy, s3Endpoint, emulator);
+            return new LocalStack(dataDir, lock, proxy, s3Endpoint, emulator, s3Calls);
         } catch (IOException e) {
             stopQuietly(proxy);
             lock.close();
@@ -95,6 +105,22 @@ public final class LocalStack implements AutoCloseable {
             stopQuietly(proxy);
             lock.close();
             throw e instanceof RuntimeException r ? r : new IllegalStateException("cannot start the local stack: " + e, e);
+        }
+    }
+
+    /** The S3 server's store, counting the calls S3Proxy makes to it (a request makes one or more). */
+    private static final class CountingBlobStore extends ForwardingBlobStore {
+        private final LongAdder calls;
+
+        CountingBlobStore(BlobStore store, LongAdder calls) {
+            super(store);
+            this.calls = calls;
+        }
+
+        @Override
+        public BlobStore delegate() {
+            calls.increment();
+            return super.delegate();
         }
     }
 
@@ -154,6 +180,14 @@ public final class LocalStack implements AutoCloseable {
     /** Returns the emulator (for its counters and faults). */
     public RekognitionEmulator emulator() {
         return rekognition;
+    }
+
+    /**
+     * Returns a count that grows with every request the S3 server handles (not exactly one per request), for telling
+     * whether the stack is in use.
+     */
+    public long s3Activity() {
+        return s3Calls.sum();
     }
 
     @Override

@@ -36,9 +36,16 @@ final class PresignCommand extends BaseCommand {
             out().println(p.url());
             err().println("rekoface: " + p.method() + " link to " + uri + ", valid for " + Durations.format(d)
                 + " (until " + p.expiresAt() + ")");
-            if (!root().aws && root().endpoint == null) {
-                err().println("rekoface: note: the embedded S3 server stops when this command ends; for links that keep "
-                    + "working, run `rekoface local` and pass its --endpoint and --s3-endpoint");
+            if (!root().aws && root().endpoint == null && root().noDaemon) {
+                err().println("rekoface: note: with --no-daemon the local S3 server stops when this command ends; "
+                    + "without it, links keep working while the background local stack runs");
+            } else if (!root().aws && root().endpoint == null) {
+                DaemonState state = DaemonState.read(root().dataDir.toAbsolutePath());
+                if (state != null && state.idleTimeout().compareTo(d) < 0) {
+                    err().println("rekoface: note: the link works while the background local stack runs; it stops "
+                        + "after " + Durations.format(state.idleTimeout()) + " without requests, before the link "
+                        + "expires (--idle-timeout when it starts; `rekoface local status`)");
+                }
             }
             err().flush();
         }

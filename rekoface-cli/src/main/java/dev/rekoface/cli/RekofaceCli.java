@@ -25,7 +25,9 @@ import software.amazon.awssdk.regions.Region;
 @Command(name = "rekoface", mixinStandardHelpOptions = true, version = "rekoface 0.1.0-SNAPSHOT",
     scope = ScopeType.INHERIT, sortOptions = false, usageHelpAutoWidth = true,
     description = "Face analysis on Amazon Rekognition, or on a local Rekognition when no AWS account is configured.",
-    footer = {"", "Backends: the embedded local stack (default; state in --data-dir), a running emulator or other "
+    footer = {"", "Backends: the local stack (default; state in --data-dir; run by a background process that the first "
+        + "command starts and later commands share, stopped after --idle-timeout without requests or by `rekoface "
+        + "local stop`; --no-daemon runs it inside the command), a running emulator or other "
         + "Rekognition-compatible endpoint (--endpoint), or AWS with the default credential and region chains (--aws).",
         "Exit codes: 0 success, 1 service or runtime error, 2 bad usage or bad input."})
 public final class RekofaceCli implements Runnable, AutoCloseable {
@@ -47,6 +49,16 @@ public final class RekofaceCli implements Runnable, AutoCloseable {
     @Option(names = "--data-dir", scope = ScopeType.INHERIT, paramLabel = "DIR",
         description = "Where the local stack keeps its collections and objects (default: ${DEFAULT-VALUE}).")
     Path dataDir = Env.DEFAULT_DATA_DIR;
+
+    @Option(names = "--no-daemon", scope = ScopeType.INHERIT,
+        description = "Run the local stack inside this command (stopped when it ends) instead of in the shared "
+            + "background process.")
+    boolean noDaemon;
+
+    @Option(names = "--idle-timeout", scope = ScopeType.INHERIT, paramLabel = "DURATION",
+        description = "How long a background local stack started by this command stays up without requests, e.g. 30m "
+            + "or 3h (default: $" + Daemon.IDLE_ENV + " or 3h).")
+    String idleTimeout;
 
     @Option(names = "--endpoint", scope = ScopeType.INHERIT, paramLabel = "URL",
         description = "Use a running Rekognition-compatible endpoint (e.g. `rekoface local` or the emulator jar).")
@@ -226,8 +238,10 @@ public final class RekofaceCli implements Runnable, AutoCloseable {
                 env = Env.aws(region == null ? null : Region.of(region.toLowerCase(Locale.ROOT)), bucket);
             } else if (endpoint != null) {
                 env = Env.endpoint(endpoint, s3Endpoint, bucket);
-            } else {
+            } else if (noDaemon) {
                 env = Env.local(dataDir);
+            } else {
+                env = Env.daemon(dataDir, Daemon.idleTimeout(idleTimeout));
             }
             err.println("rekoface: using " + env.description());
             err.flush();

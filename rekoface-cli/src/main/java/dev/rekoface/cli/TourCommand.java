@@ -23,10 +23,14 @@ import picocli.CommandLine.Command;
 @Command(name = "tour", mixinStandardHelpOptions = true,
     description = {"Run every use case end to end: facial analysis, the hands-on lab with the find-a-person scan, the "
         + "emotion pipeline, add-to-collection, and the face-login app.",
-        "On the local default it uses a fresh temporary data directory, removed afterwards. Exits 1 if a step fails."})
+        "On the local default it uses a fresh temporary data directory with its own background local stack (inside the "
+            + "command with --no-daemon), both removed afterwards. Exits 1 if a step fails."})
 final class TourCommand extends BaseCommand {
     private record Step(String seed, String title, BiConsumer<Env, PrintWriter> body) {
     }
+
+    /** The idle time of the tour's own background stack, should the tour be killed before it stops it. */
+    private static final java.time.Duration TOUR_IDLE = java.time.Duration.ofMinutes(2);
 
     private static final List<Step> STEPS = List.of(
         new Step("004", "Facial analysis: ages, genders and an emotions table",
@@ -53,7 +57,7 @@ final class TourCommand extends BaseCommand {
         RekofaceCli root = root();
         boolean local = !root.aws && root.endpoint == null;
         Path temp = local ? Files.createTempDirectory("rekoface-tour") : null;
-        Env env = local ? Env.local(temp) : env();
+        Env env = !local ? env() : root.noDaemon ? Env.local(temp) : Env.daemon(temp, TOUR_IDLE);
         if (local) {
             err().println("rekoface: using " + env.description());
             err().flush();
@@ -82,6 +86,9 @@ final class TourCommand extends BaseCommand {
         } finally {
             if (local) {
                 env.close();
+                if (!root.noDaemon) {
+                    Daemon.stop(temp);
+                }
                 deleteTree(temp);
             }
         }

@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 
 /** Runs the command line in-process, as picocli's {@code execute} does, capturing both streams. */
 record CliRun(int code, String out, String err) {
+    /** The idle time of the background stacks the tests' processes start. */
+    static final String TEST_IDLE = "2m";
 
     static CliRun run(String... args) {
         StringWriter out = new StringWriter();
@@ -54,11 +56,28 @@ record CliRun(int code, String out, String err) {
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
         pb.environment().remove("AWS_ACCESS_KEY_ID");
         pb.environment().remove("AWS_SECRET_ACCESS_KEY");
+        // a background stack a test forgets to stop goes away on its own soon
+        pb.environment().put(Daemon.IDLE_ENV, TEST_IDLE);
+        pb.environment().put("XDG_CACHE_HOME", dir.resolve("cache").toString());
         pb.redirectOutput(dir.resolve("out.txt").toFile()).redirectError(dir.resolve("err.txt").toFile());
         Process p = pb.start();
         assertThat(p.waitFor(5, TimeUnit.MINUTES)).as("finished in time: " + cmd).isTrue();
         return new CliRun(p.exitValue(), Files.readString(dir.resolve("out.txt"), StandardCharsets.UTF_8),
             Files.readString(dir.resolve("err.txt"), StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Stops the background local stack of each data directory, if one runs, and waits until it is gone (for the
+     * {@code @AfterEach} and {@code @AfterAll} methods of tests that run the jar on the local default).
+     */
+    static void stopDaemons(Path... dataDirs) {
+        for (Path d : dataDirs) {
+            try {
+                Daemon.stop(d);
+            } catch (RuntimeException e) {
+                // the idle time stops it anyway
+            }
+        }
     }
 
     /** The non-empty lines of stderr. */

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,11 @@ class RekofaceJarIT {
 
     @TempDir
     static Path dir;
+
+    @AfterAll
+    static void stopDaemons() {
+        CliRun.stopDaemons(dir.resolve("home/.rekoface/local"), dir.resolve("d2"), dir.resolve("d3"));
+    }
 
     private static CliRun jar(String... args) throws IOException, InterruptedException {
         return CliRun.jar(dir, args);
@@ -31,7 +37,11 @@ class RekofaceJarIT {
         assertThat(r.code()).as(r.out() + r.err()).isZero();
         assertThat(r.out()).contains("== seed 004", "== seed 001", "== seed 002", "== seed 003", "== seed 000")
             .contains("tour: 5 of 5 steps passed").doesNotContain("FAILED");
-        assertThat(r.err()).contains("rekoface: using the local stack");
+        assertThat(r.err()).contains("rekoface: using the local stack in ").contains("started in the background");
+        java.util.regex.Matcher pid = java.util.regex.Pattern.compile("pid (\\d+)").matcher(r.err());
+        assertThat(pid.find()).as(r.err()).isTrue();
+        assertThat(ProcessHandle.of(Long.parseLong(pid.group(1))).map(ProcessHandle::isAlive).orElse(false))
+            .as("the tour stops its own background stack").isFalse();
     }
 
     @Test

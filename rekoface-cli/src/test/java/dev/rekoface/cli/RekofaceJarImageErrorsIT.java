@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +18,11 @@ import org.junit.jupiter.api.io.TempDir;
 class RekofaceJarImageErrorsIT {
     @TempDir
     Path dir;
+
+    @AfterEach
+    void stopDaemon() {
+        CliRun.stopDaemons(dir.resolve("data"));
+    }
 
     private List<String> stderrOf(int expectedCode, String... args) throws IOException, InterruptedException {
         String[] all = new String[args.length + 2];
