@@ -4,6 +4,7 @@ import dev.rekoface.examples.Clients;
 import dev.rekoface.testkit.emulator.DataDirLock;
 import dev.rekoface.testkit.emulator.RekognitionEmulator;
 import dev.rekoface.testkit.fixtures.Fixtures;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -17,9 +18,7 @@ import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.blobstore.BlobStore;
 import org.gaul.s3proxy.blobstore.ForwardingBlobStore;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 
 /**
  * Rekognition and S3 on this machine, no AWS account needed: the rekoface emulator (with the local face engine for
@@ -78,17 +77,18 @@ public final class LocalStack implements AutoCloseable {
             Properties props = new Properties();
             props.setProperty("jclouds.filesystem.basedir", dataDir.resolve("s3").toAbsolutePath().toString());
             LongAdder s3Calls = new LongAdder();
-            proxy = S3Proxy.builder().blobStore(new CountingBlobStore(BlobStores.create("filesystem", props), s3Calls))
+            BlobStore store = BlobStores.create("filesystem", props);
+            // the filesystem store keeps a bucket as a directory: once there, the samples are in it
+            if (!Files.isDirectory(dataDir.resolve("s3").resolve(SAMPLES_BUCKET))) {
+                preload(store);
+            }
+            proxy = S3Proxy.builder().blobStore(new CountingBlobStore(store, s3Calls))
                 .endpoint(URI.create("http://127.0.0.1:" + s3Port)).build();
             proxy.start();
             for (int i = 0; i < 1000 && !"STARTED".equals(proxy.getState()); i++) {
                 Thread.sleep(10);
             }
             URI s3Endpoint = URI.create("http://127.0.0.1:" + proxy.getPort());
-            // the filesystem store keeps a bucket as a directory: once there, no S3 client is needed to know it
-            if (!Files.isDirectory(dataDir.resolve("s3").resolve(SAMPLES_BUCKET))) {
-                preload(s3Endpoint);
-            }
             RekognitionEmulator emulator = RekognitionEmulator.builder().port(rekognitionPort).logRequests(false)
                 .dataDir(dataDir.resolve("rekognition")).s3Endpoint(s3Endpoint).faceEngine(faceEngine).start();
             return new LocalStack(dataDir, lock, proxy, s3Endpoint, emulator, s3Calls);
@@ -128,19 +128,14 @@ public final class LocalStack implements AutoCloseable {
      * Creates the samples bucket with every sample image the class path holds, unless the bucket exists. rekoface.jar
      * leaves some of the fixture pack's photos without faces out, so the bucket holds what the jar ships.
      */
-    private static void preload(URI endpoint) {
-        try (S3Client s3 = S3Client.builder().endpointOverride(endpoint).forcePathStyle(true).region(Region.US_EAST_1)
-            .credentialsProvider(CREDENTIALS).build()) {
-            boolean exists = s3.listBuckets().buckets().stream().anyMatch(b -> b.name().equals(SAMPLES_BUCKET));
-            if (exists) {
-                return;
-            }
-            s3.createBucket(b -> b.bucket(SAMPLES_BUCKET));
-            for (String name : samplePhotos()) {
-                String type = name.endsWith(".png") ? "image/png" : "image/jpeg";
-                s3.putObject(b -> b.bucket(SAMPLES_BUCKET).key(name).contentType(type),
-                    RequestBody.fromBytes(Fixtures.image(name).bytes()));
-            }
+    private static void preload(BlobStore store) {
+        // straight into the S3 server's store, before it listens: no S3 client to build and no HTTP round trips
+        store.createContainer(SAMPLES_BUCKET);
+        for (String name : samplePhotos()) {
+            byte[] bytes = Fixtures.image(name).bytes();
+            store.putBlob(PutObjectRequest.builder().bucket(SAMPLES_BUCKET).key(name)
+                .contentType(name.endsWith(".png") ? "image/png" : "image/jpeg").contentLength((long) bytes.length)
+                .build(), new ByteArrayInputStream(bytes));
         }
     }
 
