@@ -41,7 +41,8 @@ public final class CliStartup {
     /**
      * Runs the benchmark.
      *
-     * @param args {@code --runs N}, {@code --daemon-starts N}, {@code --launcher PATH}, {@code --emulator PATH}
+     * @param args {@code --runs N}, {@code --daemon-starts N}, {@code --launcher PATH}, {@code --emulator PATH},
+     *     {@code --baseline PATH} (an earlier build's launcher, timed interleaved with this one)
      * @throws Exception when a command cannot be started or fails
      */
     public static void main(String[] args) throws Exception {
@@ -50,6 +51,12 @@ public final class CliStartup {
         Path launcher = Path.of(Args.strArg(args, "--launcher", "rekoface-cli/target/rekoface")).toAbsolutePath();
         Path jar = launcher.resolveSibling("rekoface.jar");
         Path emulatorJar = Path.of(Args.strArg(args, "--emulator", "rekoface-testkit/target/rekoface-emulator.jar"));
+        String baselineArg = Args.strArg(args, "--baseline", "");
+        Path baseline = baselineArg.isEmpty() ? null : Path.of(baselineArg).toAbsolutePath();
+        if (baseline != null && !Files.isRegularFile(baseline)) {
+            throw new IllegalArgumentException("--baseline " + baseline + " does not exist: give the rekoface launcher of"
+                + " an earlier build (e.g. a git worktree of it built with mvn -B -q package -DskipTests)");
+        }
         for (Path required : List.of(launcher, jar, emulatorJar)) {
             if (!Files.isRegularFile(required)) {
                 // otherwise a missing emulator jar shows only as "the emulator stopped before it was ready"
@@ -63,6 +70,7 @@ public final class CliStartup {
         Files.write(image, Fixtures.image("astronaut.png").bytes());
         Path cache = work.resolve("cache");
         Path data = work.resolve("data");
+        Path baselineCache = work.resolve("cache-baseline");
 
         Process emulator = new ProcessBuilder(java, "-jar", emulatorJar.toString(), "--port", "0")
             .redirectErrorStream(true).start();
@@ -81,6 +89,13 @@ public final class CliStartup {
             commands.put("rekoface --help (launcher)", List.of(launcher.toString(), "--help"));
             commands.put(DAEMON_DETECT, List.of(launcher.toString(), "--data-dir", data.toString(), "detect",
                 image.toString()));
+            if (baseline != null) {
+                // an earlier build's launcher, interleaved; a cache of its own, as each launcher drops others' archives
+                commands.put("baseline: rekoface detect", List.of(baseline.toString(), "--endpoint", endpoint, "detect",
+                    image.toString()));
+                commands.put("baseline: rekoface --help", List.of(baseline.toString(), "--help"));
+                time(commands.get("baseline: rekoface --help"), work, baselineCache);   // its archive, untimed
+            }
 
             double first = time(commands.get("rekoface detect (launcher)"), work, cache);
             System.out.printf(Locale.ROOT, "launcher's first run (makes the archive): %.2f s%n", first);
@@ -109,7 +124,8 @@ public final class CliStartup {
             commands.keySet().forEach(k -> times.put(k, new double[runs]));
             for (int i = 0; i < runs; i++) {
                 for (Map.Entry<String, List<String>> c : commands.entrySet()) {
-                    times.get(c.getKey())[i] = time(c.getValue(), work, cache);
+                    times.get(c.getKey())[i] = time(c.getValue(), work,
+                        c.getKey().startsWith("baseline:") ? baselineCache : cache);
                 }
             }
             for (Map.Entry<String, double[]> t : times.entrySet()) {
@@ -136,6 +152,11 @@ public final class CliStartup {
                 median(times.get("java -jar rekoface.jar detect")) / aws);
             System.out.printf(Locale.ROOT, "rekoface --help median %.3f s (goal <= 0.400 s: %s)%n", help,
                 help <= 0.4 ? "met" : "not met");
+            if (baseline != null) {
+                System.out.printf(Locale.ROOT, "baseline %s: --help median %.3f s, detect median %.3f s (this build: %.3f s,"
+                    + " %.3f s)%n", baseline, median(times.get("baseline: rekoface --help")),
+                    median(times.get("baseline: rekoface detect")), help, reko);
+            }
         } finally {
             try {
                 time(List.of(launcher.toString(), "--data-dir", data.toString(), "local", "stop"), work, cache);
