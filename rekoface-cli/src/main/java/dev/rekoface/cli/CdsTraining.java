@@ -55,11 +55,12 @@ final class CdsTraining {
         int failed = 0;
         try {
             String endpoint = "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort();
-            // a background stack as Daemon finds one: this process, answering the health check on the endpoint
+            // a background stack as Daemon finds one: this process (its command line carries the nonce, its class's
+            // name), answering the health check on the endpoint
             ProcessHandle self = ProcessHandle.current();
             long now = System.currentTimeMillis();
             new DaemonState(self.pid(), self.info().startInstant().map(java.time.Instant::toEpochMilli).orElse(0L),
-                "cds-training", java.net.URI.create(endpoint), java.net.URI.create(endpoint), DaemonState.codeStamp(),
+                CdsTraining.class.getName(), java.net.URI.create(endpoint), java.net.URI.create(endpoint), DaemonState.codeStamp(),
                 now, now, java.time.Duration.ofHours(1)).write(Private.directory(data));
             failed += run("--help");
             for (String name : new String[] {"plain-blue.png", "Werner2.jpeg"}) {

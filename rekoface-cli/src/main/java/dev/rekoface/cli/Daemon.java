@@ -163,14 +163,23 @@ final class Daemon {
         return alive(s) && DaemonState.codeStamp().equals(s.stamp()) && healthy(s.rekognition());
     }
 
-    /** Whether the recorded process is alive and is the daemon (not another process that got its pid later). */
+    /**
+     * Whether the recorded process is alive and is the daemon (not another process that got its pid later): its
+     * command line carries the state's nonce. Where the command line cannot be read, its start time must match; the
+     * JVM derives that from the boot time, which a clock step moves, so the command line comes first.
+     */
     static boolean alive(DaemonState s) {
         Optional<ProcessHandle> p = ProcessHandle.of(s.pid());
         if (p.isEmpty() || !p.get().isAlive()) {
             return false;
         }
-        Optional<Instant> start = p.get().info().startInstant();
-        return start.isEmpty() || s.processStart() == 0 || start.get().toEpochMilli() == s.processStart();
+        ProcessHandle.Info info = p.get().info();
+        Optional<String> commandLine = info.commandLine();
+        if (commandLine.isPresent()) {
+            return s.nonce() != null && !s.nonce().isBlank() && commandLine.get().contains(s.nonce());
+        }
+        Optional<Instant> start = info.startInstant();
+        return start.isPresent() && s.processStart() != 0 && start.get().toEpochMilli() == s.processStart();
     }
 
     /** Whether a live daemon of this jar that missed one health check answers one of a few more, over some seconds. */

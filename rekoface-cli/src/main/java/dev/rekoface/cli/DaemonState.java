@@ -5,6 +5,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -107,8 +108,12 @@ record DaemonState(long pid, long processStart, String nonce, URI rekognition, U
     static DaemonState read(Path dataDir) {
         try {
             Path file = dataDir.resolve(FILE);
+            if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || !ownedByUser(file)) {
+                // a link, or a file another user wrote (a shared data directory): never trusted
+                return null;
+            }
             DaemonState s = parse(Files.readString(file, StandardCharsets.UTF_8));
-            if (s == null) {
+            if (s == null || !loopback(s.rekognition()) || !loopback(s.s3())) {
                 return null;
             }
             // a command about to use the daemon touches the file: that counts as a request
@@ -119,6 +124,18 @@ record DaemonState(long pid, long processStart, String nonce, URI rekognition, U
         } catch (IOException | RuntimeException e) {
             return null;
         }
+    }
+
+    /** Whether the file belongs to the user running this process. */
+    private static boolean ownedByUser(Path file) throws IOException {
+        return Files.getOwner(file, LinkOption.NOFOLLOW_LINKS).getName().equals(System.getProperty("user.name"));
+    }
+
+    /** Whether an endpoint names this machine's loopback interface, as a daemon's always do. */
+    static boolean loopback(URI endpoint) {
+        String host = endpoint == null ? null : endpoint.getHost();
+        return host != null && ("localhost".equals(host) || host.startsWith("127.") || "[::1]".equals(host)
+            || "::1".equals(host));
     }
 
     /**

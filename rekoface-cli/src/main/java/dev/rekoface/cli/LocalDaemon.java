@@ -67,8 +67,9 @@ public final class LocalDaemon {
         LocalStack stack;
         try {
             Private.directory(dataDir);
-            Private.restrictTree(dataDir);
             stack = LocalStack.start(dataDir);
+            // once the data directory's lock is held: nothing else writes in it while the walk runs
+            Private.restrictTree(dataDir);
         } catch (IOException | RuntimeException e) {
             log.error(CANNOT_START + RekofaceCli.oneLine(e));
             log.debug("start failure", e);

@@ -70,6 +70,12 @@ public final class LocalStack implements AutoCloseable {
      */
     public static LocalStack start(Path dataDir, int rekognitionPort, int s3Port, boolean faceEngine) {
         S3Proxy proxy = null;
+        try {
+            // private to the user whichever way the stack runs: background, --no-daemon or `rekoface local`
+            Private.directory(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data directory " + dataDir, e);
+        }
         DataDirLock lock = DataDirLock.acquire(dataDir);
         try {
             Files.createDirectories(dataDir.resolve("s3"));

@@ -57,7 +57,19 @@ final class TourCommand extends BaseCommand {
         RekofaceCli root = root();
         boolean local = !root.aws && root.endpoint == null;
         Path temp = local ? Files.createTempDirectory("rekoface-tour") : null;
-        Env env = !local ? env() : root.noDaemon ? Env.local(temp) : Env.daemon(temp, TOUR_IDLE);
+        Env env;
+        try {
+            env = !local ? env() : root.noDaemon ? Env.local(temp) : Env.daemon(temp, TOUR_IDLE);
+        } catch (RuntimeException e) {
+            if (local) {
+                try {
+                    deleteTree(temp);
+                } catch (IOException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            throw e;
+        }
         if (local) {
             err().println("rekoface: using " + env.description());
             err().flush();
@@ -85,11 +97,14 @@ final class TourCommand extends BaseCommand {
             }
         } finally {
             if (local) {
-                env.close();
-                if (!root.noDaemon) {
-                    Daemon.stop(temp);
+                try {
+                    env.close();
+                    if (!root.noDaemon) {
+                        Daemon.stop(temp);
+                    }
+                } finally {
+                    deleteTree(temp);
                 }
-                deleteTree(temp);
             }
         }
         out.println();

@@ -198,8 +198,22 @@ class RekofaceDaemonIT {
                 .isEqualTo("rw-------");
         }
         DaemonState s = state(data);
+        List<InetAddress> outside = java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces()).stream()
+            .flatMap(i -> java.util.Collections.list(i.getInetAddresses()).stream())
+            .filter(a -> !a.isLoopbackAddress() && a instanceof java.net.Inet4Address).toList();
         for (URI endpoint : List.of(s.rekognition(), s.s3())) {
             assertThat(InetAddress.getByName(endpoint.getHost()).isLoopbackAddress()).as(endpoint.toString()).isTrue();
+            try (java.net.Socket socket = new java.net.Socket()) {
+                socket.connect(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), endpoint.getPort()), 2000);
+            }
+            // bound to loopback, not to every interface: this machine's other addresses refuse the port
+            for (InetAddress address : outside) {
+                try (java.net.Socket socket = new java.net.Socket()) {
+                    org.assertj.core.api.Assertions.assertThatThrownBy(() -> socket.connect(
+                        new java.net.InetSocketAddress(address, endpoint.getPort()), 2000))
+                        .as("%s on %s", endpoint, address).isInstanceOf(java.io.IOException.class);
+                }
+            }
         }
     }
 
