@@ -65,7 +65,7 @@ final class CdsTraining {
             failed += run("--help");
             for (String name : new String[] {"plain-blue.png", "Werner2.jpeg"}) {
                 Path image = dir.resolve(name);
-                try (InputStream in = CdsTraining.class.getResourceAsStream("/rekoface/fixtures/images/" + name)) {
+                try (InputStream in = CdsTraining.class.getResourceAsStream("/" + dev.rekoface.testkit.fixtures.Fixtures.ROOT + "images/" + name)) {
                     if (in == null) {
                         continue;
                     }

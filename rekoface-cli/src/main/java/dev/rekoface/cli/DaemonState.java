@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
@@ -119,9 +118,8 @@ record DaemonState(long pid, long processStart, String nonce, URI rekognition, U
             // a command about to use the daemon touches the file: that counts as a request
             long touched = Files.getLastModifiedTime(file).toMillis();
             return touched > s.lastActivity() ? s.withLastActivity(touched) : s;
-        } catch (NoSuchFileException e) {
-            return null;
         } catch (IOException | RuntimeException e) {
+            // missing (NoSuchFileException), unreadable or unparsable: no daemon recorded
             return null;
         }
     }

@@ -99,6 +99,10 @@ final class DetectCommand extends BaseCommand {
                     + "'; use DEFAULT, ALL or some of " + EnumSet.allOf(FaceAttribute.class));
             }
         }
+        if (set.isEmpty()) {
+            throw new InvalidArgumentException("--attributes", "--attributes '" + text
+                + "' names no attribute; use DEFAULT, ALL or some of " + EnumSet.allOf(FaceAttribute.class));
+        }
         FaceAttribute first = set.iterator().next();
         set.remove(first);
         return FaceAttributes.of(first, set.toArray(new FaceAttribute[0]));

@@ -17,7 +17,7 @@ import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
  * Where a command runs: the embedded local stack (default), a Rekognition-compatible endpoint, or AWS. Holds a
  * ready {@link RekofaceClient} and {@link S3Images}; closing it closes them and stops a local stack.
  */
-public final class Env implements AutoCloseable {
+final class Env implements AutoCloseable {
     /** The default data directory of the local stack. */
     public static final Path DEFAULT_DATA_DIR = Path.of(System.getProperty("user.home"), ".rekoface", "local");
 
@@ -177,16 +177,6 @@ public final class Env implements AutoCloseable {
     /** Returns the bucket holding the sample images, when there is one. */
     public Optional<String> samplesBucket() {
         return clients.bucket();
-    }
-
-    /** Returns the region. */
-    public Region region() {
-        return region;
-    }
-
-    /** Returns the local stack, when running on it. */
-    public Optional<LocalStack> localStack() {
-        return Optional.ofNullable(stack);
     }
 
     /** Returns what this environment is, for the one line printed on stderr. */

@@ -4,7 +4,7 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 import dev.rekoface.model.ForgetResult;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code rekoface forget ID --collection C}: erase a person (GDPR erasure). */
@@ -14,11 +14,12 @@ final class ForgetCommand extends BaseCommand {
     @Parameters(index = "0", paramLabel = "ID", description = "The person id given to index.")
     String personId;
 
-    @Option(names = {"--collection", "-c"}, required = true, paramLabel = "C", description = "The collection.")
-    String collection;
+    @Mixin
+    CollectionOption collectionOption;
 
     @Override
     int execute() {
+        String collection = collectionOption.id;
         ForgetResult r = rekognition().collection(collection).forget(personId);
         if (json()) {
             ObjectNode doc = Render.object().put("collection", collection).put("personId", personId);

@@ -54,7 +54,7 @@ final class LocalCommand extends BaseCommand {
             out().println("Rekognition: " + reko);
             out().println("S3:          " + s3 + "  (bucket " + LocalStack.SAMPLES_BUCKET + ", path-style)");
             out().println("data:        " + stack.dataDir());
-            out().println("try:         java -jar rekoface-cli/target/rekoface.jar --endpoint " + reko + " --s3-endpoint " + s3
+            out().println("try:         rekoface --endpoint " + reko + " --s3-endpoint " + s3
                 + " detect s3://" + LocalStack.SAMPLES_BUCKET + "/astronaut.png");
             out().println("             aws rekognition list-collections --endpoint-url " + reko + " --region us-east-1");
             out().println("Ctrl-C stops.");

@@ -135,7 +135,7 @@ final class RecognizeCommand extends BaseCommand {
     private static String label(FaceRecognition f) {
         if (f.match().isPresent()) {
             Recognition m = f.match().get();
-            return m.personId().orElse("(no person id)") + String.format(Locale.ROOT, " %.1f%%", m.similarity());
+            return m.personId().orElse("(no person id)") + " " + Render.pct(m.similarity());
         }
         return f.unsearchedReason().isPresent() ? "?" : "unknown";
     }

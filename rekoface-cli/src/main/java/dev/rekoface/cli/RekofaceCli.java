@@ -164,7 +164,7 @@ public final class RekofaceCli implements Runnable, AutoCloseable {
 
     /**
      * A subcommand as the root's usage shows it, from its annotation alone: building its whole model (options, mixins,
-     * nested subcommands) is most of the start-up time of {@code rekoface --help}. {@code RekofaceCliHelpTest} checks
+     * nested subcommands) is most of the start-up time of {@code rekoface --help}. {@code SubcommandSelectionTest} checks
      * that the usage is the same either way.
      */
     private static CommandLine.Model.CommandSpec summary(Command command) {
@@ -233,6 +233,14 @@ public final class RekofaceCli implements Runnable, AutoCloseable {
         if (env == null) {
             if (aws && endpoint != null) {
                 throw new InvalidArgumentException("--aws", "--aws and --endpoint " + endpoint + " exclude each other");
+            }
+            if (s3Endpoint != null && endpoint == null) {
+                throw new InvalidArgumentException("--s3-endpoint", "--s3-endpoint " + s3Endpoint
+                    + " goes with --endpoint (the local stack and AWS bring their own S3)");
+            }
+            if (region != null && !aws) {
+                throw new InvalidArgumentException("--region", "--region " + region + " goes with --aws (the local stack"
+                    + " and --endpoint use us-east-1)");
             }
             if (aws) {
                 env = Env.aws(region == null ? null : Region.of(region.toLowerCase(Locale.ROOT)), bucket);

@@ -5,7 +5,6 @@ import tools.jackson.databind.node.ObjectNode;
 import dev.rekoface.model.AssociationResult;
 import dev.rekoface.model.FaceRefusal;
 import dev.rekoface.model.IndexedFace;
-import dev.rekoface.model.Threshold;
 import dev.rekoface.model.UserInfo;
 import dev.rekoface.model.UserSearch;
 import java.util.List;
@@ -132,17 +131,16 @@ final class UsersCommand implements Runnable {
         @Mixin
         ImageArgument input;
 
-        @Option(names = "--threshold", paramLabel = "PERCENT", defaultValue = "80",
-            description = "Lowest user match similarity, 0-100 (default: ${DEFAULT-VALUE}).")
-        double threshold;
+        @Mixin
+        ThresholdOption threshold;
 
         @Option(names = "--max", paramLabel = "N", defaultValue = "5", description = "At most N users (default: ${DEFAULT-VALUE}).")
         int max;
 
         @Override
         int execute() {
-            Threshold t = Threshold.of("--threshold", threshold);
-            UserSearch s = rekognition().collection(collection.id).searchUsers(image(input.image), t, max);
+            UserSearch s = rekognition().collection(collection.id).searchUsers(image(input.image), threshold.threshold(),
+                max);
             printList(Render.object().put("image", input.image).put("collection", collection.id), "matches", s.matches(),
                 m -> Render.object().put("personId", m.personId()).put("similarity", Render.round(m.similarity())),
                 s.matches().size() + " user(s) match", new Render.Table("person", "similarity"),

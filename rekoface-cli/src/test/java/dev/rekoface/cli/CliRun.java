@@ -20,12 +20,13 @@ record CliRun(int code, String out, String err) {
     /** The idle time of the background stacks the tests' processes start. */
     static final String TEST_IDLE = "2m";
 
+    /** Runs the command line in-process as {@code main} does: only the named subcommand's model is built. */
     static CliRun run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code;
         try (RekofaceCli cli = new RekofaceCli()) {
-            code = cli.commandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true)).execute(args);
+            code = cli.commandLine(args).setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true)).execute(args);
         }
         return new CliRun(code, out.toString(), err.toString());
     }

@@ -90,8 +90,9 @@ class RecognizeAllCliTest {
     void recognize_annotateWithoutAll_isRefused() {
         CliRun r = run(stack, "recognize", sample(dir, "two_people.jpg"), "-c", "group", "--annotate",
             dir.resolve("x.png").toString());
-        assertThat(r.code()).isNotZero();
+        assertThat(r.code()).as(r.err()).isEqualTo(RekofaceCli.USAGE);
         assertThat(r.err()).contains("--annotate needs --all");
+        assertThat(dir.resolve("x.png")).doesNotExist();
     }
 
     private static int changed(BufferedImage a, BufferedImage b, int x0, int x1) {

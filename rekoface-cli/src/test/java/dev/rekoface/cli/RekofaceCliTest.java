@@ -236,6 +236,7 @@ class RekofaceCliTest {
         assertBadInput(cli("presign", "s3://" + LocalStack.SAMPLES_BUCKET + "/obama.jpg", "--expires", "8d"), "7 days");
         assertBadInput(cli("presign", "s3://" + LocalStack.SAMPLES_BUCKET + "/obama.jpg", "--expires", "soon"), "soon");
         assertBadInput(cli("detect", sample(dir, "obama.jpg"), "--attributes", "HAPPINESS"), "HAPPINESS");
+        assertBadInput(cli("detect", sample(dir, "obama.jpg"), "--attributes", " , "), "names no attribute");
         assertBadInput(cli("scan", "s3://" + LocalStack.SAMPLES_BUCKET, "--output", dir.resolve("x.jsonl").toString()),
             "--find");
         assertBadInput(cli("upload", gif.toString(), "s3://" + LocalStack.SAMPLES_BUCKET + "/x.gif"), "GIF");
@@ -252,6 +253,14 @@ class RekofaceCliTest {
         assertBadInput(run("--endpoint", "localhost:9000", "detect", image), "--endpoint localhost:9000");
         assertBadInput(run("--endpoint", stack.rekognitionEndpoint().toString(), "--s3-endpoint", "s3.local",
             "detect", image), "--s3-endpoint s3.local");
+    }
+
+    @Test
+    void backendOptions_withoutTheirBackend_exitTwoNamingTheOption() {
+        String image = sample(dir, "obama.jpg");
+        assertBadInput(run("--s3-endpoint", stack.s3Endpoint().toString(), "detect", image), "goes with --endpoint");
+        assertBadInput(run("--region", "eu-west-1", "--endpoint", stack.rekognitionEndpoint().toString(), "detect", image),
+            "goes with --aws");
     }
 
     private static void assertBadInput(CliRun r, String named) {
