@@ -276,6 +276,25 @@ class ResilienceTest {
     }
 
     @Test
+    void metricsListener_thatThrows_neitherFailsTheCallNorHoldsItsPermit() {
+        reko.stubFor(post("/").willReturn(aResponse().withStatus(200).withBody("{\"FaceDetails\":[]}")));
+        MetricsListener broken = new MetricsListener() {
+            @Override
+            public void completed(Operation operation, Duration latency, int attempts, RekofaceException failure) {
+                throw new IllegalStateException("broken meter registry");
+            }
+        };
+        try (RekofaceAsyncClient c = asyncClient().maxConcurrency(1).rateLimit(RateLimit.unlimited())
+            .metricsListener(broken).build()) {
+            for (int i = 0; i < 3; i++) {
+                // with the permit held by a failed report, the second call would wait forever
+                assertThat(c.detectFaces(image).orTimeout(5, java.util.concurrent.TimeUnit.SECONDS).join()).isEmpty();
+            }
+        }
+        assertThat(reko.requestCount()).isEqualTo(3);
+    }
+
+    @Test
     void policies_rejectBadValuesWhenSet() {
         assertThatThrownBy(() -> RetryPolicy.builder().maxAttempts(0)).hasMessageContaining("maxAttempts 0");
         assertThatThrownBy(() -> Backoff.exponentialWithJitter(Duration.ofSeconds(2), Duration.ofSeconds(1)))

@@ -92,29 +92,45 @@ final class PolicyInvoker implements Invoker {
                 result = CompletableFuture.failedFuture(op.mapError(e, input));
             }
             return result.whenComplete((o, t) -> {
-                long nanos = System.nanoTime() - start;
-                RekofaceException failure = t == null ? null : asRekoface(t, op, input);
-                breaker.ifPresent(b -> {
-                    if (failure == null) {
-                        b.onSuccess(nanos, TimeUnit.NANOSECONDS);
-                    } else {
-                        b.onError(nanos, TimeUnit.NANOSECONDS, failure);
+                try {
+                    long nanos = System.nanoTime() - start;
+                    RekofaceException failure = t == null ? null : asRekoface(t, op, input);
+                    breaker.ifPresent(b -> {
+                        if (failure == null) {
+                            b.onSuccess(nanos, TimeUnit.NANOSECONDS);
+                        } else {
+                            b.onError(nanos, TimeUnit.NANOSECONDS, failure);
+                        }
+                    });
+                    report(operation, op, o, nanos, attempts[0], failure);
+                    if (LOG.isDebugEnabled()) {
+                        LOG.debug("{} {} after {} attempt(s) in {} ms", operation.wireName(), failure == null ? "ok"
+                            : "failed: " + failure.errorCode().orElse(failure.getClass().getSimpleName()),
+                            attempts[0], nanos / 1_000_000);
                     }
-                });
-                resilience.metrics().completed(operation, Duration.ofNanos(nanos), attempts[0], failure);
-                int stored = failure == null ? op.storedFacesChange(o) : 0;
-                if (stored != 0) {
-                    resilience.metrics().storedFacesChanged(operation, stored);
+                } finally {
+                    // Released last, whatever happened above: the next waiting call may start on this very thread.
+                    permits.release();
                 }
-                if (LOG.isDebugEnabled()) {
-                    LOG.debug("{} {} after {} attempt(s) in {} ms", operation.wireName(),
-                        failure == null ? "ok" : "failed: " + failure.errorCode().orElse(failure.getClass().getSimpleName()),
-                        attempts[0], nanos / 1_000_000);
-                }
-                // Released last: the next waiting call may start on this very thread.
-                permits.release();
             });
         });
+    }
+
+    /**
+     * Tells the metrics listener about a finished call. A listener that throws is logged and otherwise ignored: the
+     * caller's result and the concurrency permit never depend on it.
+     */
+    private <I, Q, R, O> void report(Operation operation, RekognitionOperation<I, Q, R, O> op, O output, long nanos,
+                                     int attempts, RekofaceException failure) {
+        try {
+            resilience.metrics().completed(operation, Duration.ofNanos(nanos), attempts, failure);
+            int stored = failure == null ? op.storedFacesChange(output) : 0;
+            if (stored != 0) {
+                resilience.metrics().storedFacesChanged(operation, stored);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("metrics listener failed on {}: {}", operation.wireName(), e.toString());
+        }
     }
 
     private <I, Q, R, O> CompletableFuture<O> attempt(RekognitionOperation<I, Q, R, O> op, I input, Q request,

@@ -55,6 +55,21 @@ class RecognizeAllPartsTest {
     }
 
     @Test
+    void bounded_failureWhileAnotherRuns_thatOneFinishingStartsNothingMore() {
+        List<CompletableFuture<String>> started = new ArrayList<>();
+        CompletableFuture<List<String>> all = RecognizeAll.bounded(List.of(0, 1, 2, 3), 2, i -> {
+            CompletableFuture<String> f = new CompletableFuture<>();
+            started.add(f);
+            return f;
+        });
+        assertThat(started).hasSize(2);
+        started.get(0).completeExceptionally(new IllegalStateException("throttled for good"));
+        assertThat(all).isCompletedExceptionally();
+        started.get(1).complete("b");
+        assertThat(started).as("the task still running when the first failed starts no other").hasSize(2);
+    }
+
+    @Test
     void crop_smallFaceInACorner_isClippedToThePhotoAndScaledUpToTheServiceMinimum() {
         BufferedImage photo = new BufferedImage(400, 300, BufferedImage.TYPE_INT_RGB);
         BoundingBox corner = new BoundingBox(0.0, 0.0, 0.05, 0.1); // 20 x 30 px at the top-left corner

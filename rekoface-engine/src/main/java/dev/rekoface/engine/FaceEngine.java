@@ -220,8 +220,10 @@ public final class FaceEngine {
      * @param upright the image the face was found in
      * @param face the face
      * @return its descriptor
+     * @throws IllegalArgumentException if the image is not the size of the one the face was found in
      */
     public FaceDescriptor describe(BufferedImage upright, EngineFace face) {
+        requireSameImage(upright, face);
         return describe(upright, face.eyeLeft(), face.eyeRight(), face.mouth());
     }
 
@@ -259,8 +261,10 @@ public final class FaceEngine {
      * @param upright the image the face was found in
      * @param face the face
      * @return the seven expression probabilities
+     * @throws IllegalArgumentException if the image is not the size of the one the face was found in
      */
     public Expressions expressions(BufferedImage upright, EngineFace face) {
+        requireSameImage(upright, face);
         return expressions(upright, face.eyeLeft(), face.eyeRight(), face.mouth());
     }
 
@@ -289,6 +293,15 @@ public final class FaceEngine {
         return Expressions.own(expression.classify(pixels(chip, EXPRESSION_CHIP)));
     }
 
+    /** A face's pixel geometry only means something in the image it was found in (or one of the same size). */
+    private static void requireSameImage(BufferedImage upright, EngineFace face) {
+        if (upright.getWidth() != face.imageWidth() || upright.getHeight() != face.imageHeight()) {
+            throw new IllegalArgumentException("the face was found in a " + face.imageWidth() + "x" + face.imageHeight()
+                + " image, but this one is " + upright.getWidth() + "x" + upright.getHeight()
+                + ": pass the upright image it was detected in");
+        }
+    }
+
     /** The RGB pixels of an aligned chip cut from an image. */
     private static int[] chip(BufferedImage upright, PixelPoint eyeLeft, PixelPoint eyeRight, PixelPoint mouth, int size) {
         return Chips.cut(upright, eyeLeft.x(), eyeLeft.y(), eyeRight.x(), eyeRight.y(), mouth.x(), mouth.y(), size);
@@ -314,9 +327,13 @@ public final class FaceEngine {
      * @param mouth mouth centre in pixels
      * @param size chip side ({@value #DESCRIPTOR_CHIP} for descriptors, {@value #EXPRESSION_CHIP} for expressions)
      * @return the chip, RGB
+     * @throws IllegalArgumentException if {@code size} is below 1
      */
     public static BufferedImage alignedChip(BufferedImage upright, PixelPoint eyeLeft, PixelPoint eyeRight,
                                             PixelPoint mouth, int size) {
+        if (size < 1) {
+            throw new IllegalArgumentException("chip size must be at least 1, was " + size);
+        }
         int[] rgb = chip(upright, eyeLeft, eyeRight, mouth, size);
         BufferedImage out = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
         out.setRGB(0, 0, size, size, rgb, 0, size);

@@ -91,8 +91,22 @@ class EngineValuesTest {
         double vx = f.eyeRight().x() - f.eyeLeft().x();
         double vy = f.eyeRight().y() - f.eyeLeft().y();
         assertThat(f.mouthLeft().x()).isCloseTo(f.mouth().x() - 0.4 * vx, within(1e-9));
+        assertThat(f.mouthLeft().y()).isCloseTo(f.mouth().y() - 0.4 * vy, within(1e-9));
+        assertThat(f.mouthRight().x()).isCloseTo(f.mouth().x() + 0.4 * vx, within(1e-9));
         assertThat(f.mouthRight().y()).isCloseTo(f.mouth().y() + 0.4 * vy, within(1e-9));
         assertThat(f.toString()).startsWith("EngineFace[score 0.9").contains("of 910x1137");
+    }
+
+    @Test
+    void describeAndExpressions_ofAFaceWithAnotherImage_areRefusedNamingBothSizes() {
+        EngineFace f = EngineFixtures.faces("obama.jpg").get(0);
+        java.awt.image.BufferedImage other = EngineFixtures.upright("biden.jpg");
+        assertThatThrownBy(() -> EngineFixtures.engine().describe(other, f)).isInstanceOf(IllegalArgumentException.class)
+            .hasMessageContaining("910x1137").hasMessageContaining(other.getWidth() + "x" + other.getHeight());
+        assertThatThrownBy(() -> EngineFixtures.engine().expressions(other, f))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("910x1137");
+        assertThatThrownBy(() -> FaceEngine.alignedChip(other, f.eyeLeft(), f.eyeRight(), f.mouth(), 0))
+            .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("was 0");
     }
 
     @Test

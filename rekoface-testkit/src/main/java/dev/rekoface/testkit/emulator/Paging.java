@@ -43,9 +43,10 @@ record Paging(Operation op, int size, String after) {
      * @throws ServiceError InvalidPaginationTokenException for a token this listing did not give
      */
     static Paging of(Operation op, JsonNode req, Limits limits) {
-        int n = req.hasNonNull("MaxResults") ? req.get("MaxResults").asInt() : 0;
+        int n = Requests.integer(req, "MaxResults", 0);
         int size = n <= 0 ? limits.defaultSize() : Math.min(n, limits.maxSize());
-        return new Paging(op, size, req.hasNonNull("NextToken") ? afterKey(op, req.get("NextToken").asString()) : null);
+        String token = Requests.text(req, "NextToken");
+        return new Paging(op, size, token != null ? afterKey(op, token) : null);
     }
 
     /**

@@ -61,12 +61,7 @@ record UserOperations(EmulatorStore store, ImageResolver images, FaceLookup look
             ArrayNode ok = out.putArray("AssociatedFaces");
             ArrayNode failed = out.putArray("UnsuccessfulFaceAssociations");
             List<String> accepted = new ArrayList<>();
-            List<FaceRecord> members = new ArrayList<>();
-            u.faceIds.forEach(fid -> {
-                if (c.faces.containsKey(fid)) {
-                    members.add(c.faces.get(fid));
-                }
-            });
+            List<FaceRecord> members = new ArrayList<>(faces(c, u));
             long newOnes = requested.stream().distinct().filter(fid -> c.faces.containsKey(fid) && c.faces.get(fid).userId == null).count();
             if (u.faceIds.size() + newOnes > MAX_FACES_PER_USER) {
                 throw ServiceError.badRequest("ServiceQuotaExceededException",
@@ -183,12 +178,7 @@ record UserOperations(EmulatorStore store, ImageResolver images, FaceLookup look
                 out.putObject("SearchedFace").put("FaceId", f.faceId);
             } else {
                 UserRecord u = EmulatorStore.user(c, req.get("UserId").asString());
-                List<SourceFace> probes = new ArrayList<>();
-                for (String fid : u.faceIds) {
-                    if (c.faces.containsKey(fid)) {
-                        probes.add(FaceLookup.of(c.faces.get(fid)));
-                    }
-                }
+                List<SourceFace> probes = faces(c, u).stream().map(FaceLookup::of).toList();
                 out.set("UserMatches", userMatches(c, probes, threshold, max, u.userId));
                 out.put("FaceModelVersion", c.faceModelVersion);
                 out.putObject("SearchedUser").put("UserId", u.userId);
@@ -233,19 +223,18 @@ record UserOperations(EmulatorStore store, ImageResolver images, FaceLookup look
      * The users at least {@code threshold} similar to the probes, most similar first; inside a read. A user's
      * similarity pools all its associated faces ({@link UserVector}).
      */
+    /** The user's associated faces that are still in the collection, in association order. */
+    private static List<FaceRecord> faces(CollectionRecord c, UserRecord u) {
+        return u.faceIds.stream().map(c.faces::get).filter(java.util.Objects::nonNull).toList();
+    }
+
     private ArrayNode userMatches(CollectionRecord c, List<SourceFace> probes, double threshold, int max, String excludeUser) {
         List<Scored<UserRecord>> scored = new ArrayList<>();
         for (UserRecord u : c.users.values()) {
             if (u.userId.equals(excludeUser) || u.faceIds.isEmpty()) {
                 continue;
             }
-            List<SourceFace> faces = new ArrayList<>();
-            for (String fid : u.faceIds) {
-                FaceRecord f = c.faces.get(fid);
-                if (f != null) {
-                    faces.add(FaceLookup.of(f));
-                }
-            }
+            List<SourceFace> faces = faces(c, u).stream().map(FaceLookup::of).toList();
             double score = UserVector.similarity(lookup, probes, faces);
             if (!faces.isEmpty() && !probes.isEmpty() && score >= threshold) {
                 scored.add(new Scored<>(score, u));

@@ -113,7 +113,8 @@ public class ApiErrors {
     @ExceptionHandler(Exception.class)
     public ResponseEntity<Map<String, Object>> internal(Exception e) {
         LOG.error("Request failed", e);
-        return body(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL", "internal error: " + e.getMessage());
+        // the message may name files, hosts or keys: it goes to the log only
+        return body(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL", "internal error");
     }
 
     static ResponseEntity<Map<String, Object>> body(HttpStatusCode status, String code, String message) {

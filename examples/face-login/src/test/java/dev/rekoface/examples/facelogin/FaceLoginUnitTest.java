@@ -32,4 +32,12 @@ class FaceLoginUnitTest {
         assertThat(properties.getMaxConcurrentRequests()).isEqualTo(16);
         assertThat(properties.getMaxRequestBytes()).isEqualTo(7_400_000);
     }
+
+    @Test
+    void internalError_answers500_withoutTheExceptionsMessage() {
+        var response = new ApiErrors().internal(new IllegalStateException("cannot read /srv/secrets/key.pem"));
+        assertThat(response.getStatusCode().value()).isEqualTo(500);
+        assertThat(response.getBody()).containsEntry("code", "INTERNAL").containsEntry("error", "internal error");
+        assertThat(response.getBody().toString()).doesNotContain("secrets");
+    }
 }

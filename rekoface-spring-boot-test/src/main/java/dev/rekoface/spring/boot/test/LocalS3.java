@@ -34,7 +34,14 @@ final class LocalS3 implements AutoCloseable {
             throw new IllegalStateException("the local S3 server (S3Proxy) did not start: " + e, e);
         }
         if (!"STARTED".equals(proxy.getState())) {
-            throw new IllegalStateException("the local S3 server (S3Proxy) did not start within 5 s: " + proxy.getState());
+            IllegalStateException e = new IllegalStateException("the local S3 server (S3Proxy) did not start within 5 s: "
+                + proxy.getState());
+            try {
+                proxy.stop();   // its threads and port, should it start after all
+            } catch (Exception suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
         }
         return new LocalS3(proxy);
     }
